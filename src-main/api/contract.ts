@@ -1,0 +1,46 @@
+/**
+ * THE contract: every operation once, by name, with its input and output schemas. IPC registration, the
+ * preload bridge, the HTTP routes and the renderer client are all derived from this table.
+ *
+ * Imported by the renderer (tsconfig.web.json): keep it and its imports free of Node code.
+ */
+import type { z } from 'zod'
+import { auditOps } from './audit/contract'
+import { jobsOps } from './jobs/contract'
+import { maintenanceOps } from './maintenance/contract'
+import { settingsOps } from './settings/contract'
+import { sitesOps } from './sites/contract'
+
+export const contract = {
+  ...settingsOps,
+  ...sitesOps,
+  ...auditOps,
+  ...jobsOps,
+  ...maintenanceOps,
+}
+
+export type Contract = typeof contract
+export type OpName = keyof Contract
+export type OpInput<K extends OpName> = z.input<Contract[K]['input']>
+export type OpOutput<K extends OpName> = z.output<Contract[K]['output']>
+export type JobOpName = { [K in OpName]: Contract[K] extends { job: true } ? K : never }[OpName]
+
+export const OP_NAMES = Object.keys(contract) as OpName[]
+
+export type { Envelope, ErrorShape, JobEventShape } from './define'
+export type Site = z.output<typeof import('./sites/contract').siteSchema>
+export type Settings = z.output<typeof import('./settings/contract').settingsSchema>
+export type AuditEntry = z.output<typeof import('./audit/contract').auditEntrySchema>
+
+// Vocabulary the UI shows, re-exported so the renderer needs no other import from src-main.
+export {
+  SITE_TYPES,
+  SITE_TYPE_INFO,
+  SITE_STATUSES,
+  SITE_STATUS_LABELS,
+  SITE_FIELD_LABELS,
+  REQUIRED_SITE_FIELDS,
+  ENTERPRISES,
+  STAR_LABELS,
+} from '../core/sites/fields'
+export { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, TRAINING_CLASS_LABELS } from '../core/campaign/preset'

@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import { SITE_STATUSES, SITE_TYPES } from '../../core/sites/fields'
+import { defineOps, idListSchema, idSchema } from '../define'
+
+/** A form or roster value before it is read: text, a number, or empty. The domain reader decides. */
+const loose = (max = 5000) =>
+  z
+    .union([z.string().max(max, `内容过长（最多 ${max} 字）`), z.number(), z.null()], { error: '应为文字或数字' })
+    .optional()
+
+export const siteDraftSchema = z
+  .object({
+    name: loose(500),
+    type: loose(100),
+    enterprise: loose(500),
+    recommender: loose(500),
+    uscc: loose(100),
+    city: loose(100),
+    district: loose(100),
+    address: loose(500),
+    starLevel: loose(50),
+    manager: loose(100),
+    phone: loose(100),
+    email: loose(200),
+    staffCount: loose(50),
+    areaSqm: loose(50),
+    seats: loose(50),
+    certificates: z.union([loose(5000), z.array(z.string().max(100)).max(200)]).optional(),
+    highlights: loose(10_000),
+    applyDate: loose(50),
+    remarks: loose(10_000),
+  })
+  .strict()
+
+export const siteSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  campaignId: z.number(),
+  name: z.string(),
+  type: z.enum(SITE_TYPES),
+  enterprise: z.string(),
+  recommender: z.string(),
+  uscc: z.string(),
+  city: z.string(),
+  district: z.string(),
+  address: z.string(),
+  starLevel: z.number(),
+  manager: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  staffCount: z.number().nullable(),
+  areaSqm: z.number().nullable(),
+  seats: z.number().nullable(),
+  certificates: z.array(z.string()),
+  highlights: z.string(),
+  applyDate: z.string(),
+  remarks: z.string(),
+  status: z.enum(SITE_STATUSES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+})
+
+const countSchema = z.object({ count: z.number() })
+
+export const sitesOps = defineOps({
+  'sites.list': {
+    title: '读取现场列表',
+    input: z.object({ deleted: z.boolean().optional() }).strict(),
+    output: z.object({ sites: z.array(siteSchema) }),
+  },
+  'sites.get': { title: '读取现场', input: z.object({ id: idSchema }).strict(), output: siteSchema },
+  'sites.create': { title: '新建现场', input: z.object({ site: siteDraftSchema }).strict(), output: siteSchema },
+  'sites.update': {
+    title: '修改现场',
+    input: z.object({ id: idSchema, site: siteDraftSchema }).strict(),
+    output: siteSchema,
+  },
+  'sites.setStatus': {
+    title: '修改状态',
+    input: z.object({ ids: idListSchema, status: z.enum(SITE_STATUSES, { error: '无效的状态' }) }).strict(),
+    output: countSchema,
+  },
+  'sites.remove': { title: '删除现场', input: z.object({ ids: idListSchema }).strict(), output: countSchema },
+  'sites.restore': { title: '恢复现场', input: z.object({ ids: idListSchema }).strict(), output: countSchema },
+})

@@ -1,0 +1,21 @@
+import {
+  createSite,
+  getSite,
+  listSites,
+  removeSites,
+  restoreSites,
+  setSiteStatus,
+  updateSite,
+} from '../../services/sites/sites'
+import type { HandlersFor } from '../handler'
+import type { sitesOps } from './contract'
+
+export const sitesHandlers: HandlersFor<typeof sitesOps> = {
+  'sites.list': (input, { app }) => ({ sites: listSites(app, { deleted: input.deleted }) }),
+  'sites.get': (input, { app }) => getSite(app, input.id),
+  'sites.create': (input, { app }) => createSite(app, input.site),
+  'sites.update': (input, { app }) => updateSite(app, input.id, input.site),
+  'sites.setStatus': (input, { app }) => ({ count: setSiteStatus(app, input.ids, input.status) }),
+  'sites.remove': (input, { app }) => ({ count: removeSites(app, input.ids) }),
+  'sites.restore': (input, { app }) => ({ count: restoreSites(app, input.ids) }),
+}

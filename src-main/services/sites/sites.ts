@@ -1,0 +1,143 @@
+import { AppError, invalid } from '../../core/errors'
+import { SITE_FIELD_LABELS, SITE_TYPE_INFO, SITE_STATUS_LABELS, type SiteStatus } from '../../core/sites/fields'
+import { readSiteDraft, type SiteDraft, type SiteValues } from '../../core/sites/draft'
+import { appendAudit } from '../../db/repositories/audit'
+import type { SiteRecord } from '../../db/repositories/sites'
+import type { AppContext } from '../context'
+import { requireSetup } from '../settings/association'
+
+function readOrThrow(draft: SiteDraft): SiteValues {
+  const { values, problems } = readSiteDraft(draft)
+  if (!values) throw invalid(problems.map((p) => p.message).join('；'), problems)
+  return values
+}
+
+function mustGet(app: AppContext, id: number): SiteRecord {
+  const site = app.sites.get(id)
+  if (!site) throw new AppError('not-found', `找不到编号为 ${id} 的现场，可能已被删除`)
+  return site
+}
+
+export function listSites(app: AppContext, options: { deleted?: boolean } = {}): SiteRecord[] {
+  const { campaign } = requireSetup(app)
+  return app.sites.list(campaign.id, options)
+}
+
+export function getSite(app: AppContext, id: number): SiteRecord {
+  return mustGet(app, id)
+}
+
+export function createSite(app: AppContext, draft: SiteDraft, status: SiteStatus = 'pending'): SiteRecord {
+  const values = readOrThrow(draft)
+  const { campaign, provinceCode } = requireSetup(app)
+  const now = app.now()
+  const id = app.db.transaction(() => {
+    const code = app.sites.nextCode(`${provinceCode}-${campaign.year}-${SITE_TYPE_INFO[values.type].letter}`)
+    const newId = app.sites.insert(values, { code, campaignId: campaign.id, status, now })
+    appendAudit(
+      app.db,
+      { actor: app.actor, action: 'create', entity: 'site', entityId: newId, summary: `新建现场 ${code} ${values.name}` },
+      now,
+    )
+    return newId
+  })()
+  return mustGet(app, id)
+}
+
+/** Field-by-field changes in Chinese, for the audit log ("联系电话：A → B"). */
+export function describeChanges(before: SiteValues, after: SiteValues): { field: string; from: unknown; to: unknown }[] {
+  const changes: { field: string; from: unknown; to: unknown }[] = []
+  for (const key of Object.keys(after) as (keyof SiteValues)[]) {
+    const a = JSON.stringify(before[key] ?? null)
+    const b = JSON.stringify(after[key] ?? null)
+    if (a !== b) changes.push({ field: key, from: before[key], to: after[key] })
+  }
+  return changes
+}
+
+const show = (v: unknown) => (v === null || v === '' ? '（空）' : Array.isArray(v) ? v.join('、') : String(v))
+
+export function updateSite(app: AppContext, id: number, draft: SiteDraft): SiteRecord {
+  const values = readOrThrow(draft)
+  const now = app.now()
+  app.db.transaction(() => {
+    const before = mustGet(app, id)
+    if (before.deletedAt) throw new AppError('conflict', `现场 ${before.code} 已在回收站中，请先恢复再修改`)
+    const changes = describeChanges(before, values)
+    if (!changes.length) return
+    app.sites.update(id, values, now)
+    const text = changes
+      .map((c) => `${SITE_FIELD_LABELS[c.field as keyof typeof SITE_FIELD_LABELS] ?? c.field}：${show(c.from)} → ${show(c.to)}`)
+      .join('；')
+    appendAudit(
+      app.db,
+      { actor: app.actor, action: 'update', entity: 'site', entityId: id, summary: `修改现场 ${before.code}：${text}`, details: changes },
+      now,
+    )
+  })()
+  return mustGet(app, id)
+}
+
+export function setSiteStatus(app: AppContext, ids: number[], status: SiteStatus): number {
+  const now = app.now()
+  return app.db.transaction(() => {
+    let n = 0
+    for (const id of ids) {
+      const site = mustGet(app, id)
+      if (site.status === status) continue
+      app.sites.setStatus(id, status, now)
+      appendAudit(
+        app.db,
+        {
+          actor: app.actor,
+          action: 'status',
+          entity: 'site',
+          entityId: id,
+          summary: `现场 ${site.code} 状态：${SITE_STATUS_LABELS[site.status]} → ${SITE_STATUS_LABELS[status]}`,
+        },
+        now,
+      )
+      n++
+    }
+    return n
+  })()
+}
+
+/** Soft delete: the site goes to 回收站 and can be restored; its code is never given to another site. */
+export function removeSites(app: AppContext, ids: number[]): number {
+  const now = app.now()
+  return app.db.transaction(() => {
+    let n = 0
+    for (const id of ids) {
+      const site = mustGet(app, id)
+      if (site.deletedAt) continue
+      app.sites.setDeleted(id, now, now)
+      appendAudit(
+        app.db,
+        { actor: app.actor, action: 'delete', entity: 'site', entityId: id, summary: `删除现场 ${site.code} ${site.name}（可在回收站恢复）` },
+        now,
+      )
+      n++
+    }
+    return n
+  })()
+}
+
+export function restoreSites(app: AppContext, ids: number[]): number {
+  const now = app.now()
+  return app.db.transaction(() => {
+    let n = 0
+    for (const id of ids) {
+      const site = mustGet(app, id)
+      if (!site.deletedAt) continue
+      app.sites.setDeleted(id, null, now)
+      appendAudit(
+        app.db,
+        { actor: app.actor, action: 'restore', entity: 'site', entityId: id, summary: `恢复现场 ${site.code} ${site.name}` },
+        now,
+      )
+      n++
+    }
+    return n
+  })()
+}
