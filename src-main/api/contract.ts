@@ -44,3 +44,4 @@ export {
   STAR_LABELS,
 } from '../core/sites/fields'
 export { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, TRAINING_CLASS_LABELS } from '../core/campaign/preset'
+export type { StarsiteBridge, FileFilter } from './bridge'

@@ -1,0 +1,41 @@
+/**
+ * What the preload script exposes as `window.starsite` in the desktop app. Types only: the renderer and the
+ * preload both import it. In browser mode the same shape is provided over HTTP by the renderer's client
+ * (dialogs and shell are then unavailable and the UI offers uploads and downloads instead).
+ */
+import type { Envelope, JobEventShape } from './define'
+
+export interface FileFilter {
+  name: string
+  extensions: string[]
+}
+
+export interface StarsiteBridge {
+  /** Run a contract operation by name; for job operations pass the jobId you listen on. */
+  invoke(name: string, input: unknown, jobId?: string): Promise<Envelope<unknown>>
+  /** Progress of every running job; returns the unsubscribe function. */
+  onJobEvent(listener: (event: JobEventShape) => void): () => void
+  dialogs: {
+    openFiles(options: { title?: string; filters?: FileFilter[]; multiple?: boolean }): Promise<string[]>
+    openFolder(options: { title?: string }): Promise<string | null>
+    saveFile(options: { title?: string; defaultName?: string; filters?: FileFilter[] }): Promise<string | null>
+  }
+  shell: {
+    /** Open a file of the data folder with the system's default program. */
+    openPath(path: string): Promise<Envelope<null>>
+    /** Show a file of the data folder in Explorer / Finder. */
+    showItemInFolder(path: string): Promise<Envelope<null>>
+  }
+  platform: string
+}
+
+/** IPC channel names, shared by main and preload. */
+export const IPC = {
+  invoke: 'starsite:invoke',
+  jobEvent: 'starsite:job-event',
+  dialogOpenFiles: 'starsite:dialog-open-files',
+  dialogOpenFolder: 'starsite:dialog-open-folder',
+  dialogSaveFile: 'starsite:dialog-save-file',
+  shellOpenPath: 'starsite:shell-open-path',
+  shellShowItem: 'starsite:shell-show-item',
+} as const

@@ -1,0 +1,2 @@
+export { call, isDesktop, runJob, type JobProgress, type RunningJob } from './client'
+export { ApiError, errorMessage, fieldErrors, type FieldProblem } from './errors'

@@ -1,0 +1,65 @@
+import { AppShell, Badge, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core'
+import { ErrorAlert } from '../components/ErrorAlert'
+import { AssociationBanner } from './AssociationBanner'
+import { Page } from './Pages'
+import { ROUTES, routeHref, useRoute } from './routes'
+import { SettingsProvider, useSettings } from './SettingsContext'
+
+export function App() {
+  return (
+    <SettingsProvider>
+      <Shell />
+    </SettingsProvider>
+  )
+}
+
+function Shell() {
+  const route = useRoute()
+  const { settings, error, reload } = useSettings()
+  const association = settings?.association ?? null
+  const campaign = settings?.campaign ?? null
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 180, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Title order={1} size="h4">
+              星级服务现场推荐报送系统
+            </Title>
+            {campaign && (
+              <Badge variant="light" size="lg" radius="sm">
+                {campaign.year} 年度
+              </Badge>
+            )}
+          </Group>
+          <Text fw={500} c={association ? undefined : 'dimmed'} truncate>
+            {association ? association.shortName : settings ? '未设置协会' : ''}
+          </Text>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label="主导航">
+        <ScrollArea>
+          {ROUTES.map((r) => (
+            <NavLink
+              key={r.key}
+              href={routeHref(r.key)}
+              label={r.label}
+              active={route === r.key}
+              aria-current={route === r.key ? 'page' : undefined}
+            />
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        {error !== null && !settings && (
+          <ErrorAlert title="无法读取设置" error={error} onRetry={() => void reload()} />
+        )}
+        {settings && !association && <AssociationBanner onSettingsPage={route === 'settings'} />}
+        <Page route={route} />
+      </AppShell.Main>
+    </AppShell>
+  )
+}
