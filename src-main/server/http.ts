@@ -20,6 +20,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   forbidden: 403,
   'not-found': 404,
   'unknown-operation': 404,
+  'not-initialised': 409,
   conflict: 409,
   cancelled: 409,
   internal: 500,

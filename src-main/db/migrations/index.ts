@@ -3,6 +3,8 @@
  * leaves the database at the previous version, never between two.
  */
 import { sql as v1 } from './001_init'
+import { sql as v2 } from './002_registry'
+import { sql as v3 } from './003_checks'
 
 export interface Migration {
   version: number
@@ -10,6 +12,10 @@ export interface Migration {
   sql: string
 }
 
-export const MIGRATIONS: Migration[] = [{ version: 1, name: 'init', sql: v1 }]
+export const MIGRATIONS: Migration[] = [
+  { version: 1, name: 'init', sql: v1 },
+  { version: 2, name: 'registry', sql: v2 },
+  { version: 3, name: 'checks', sql: v3 },
+]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

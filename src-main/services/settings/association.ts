@@ -1,5 +1,5 @@
 import { findProvince } from '../../core/association/provinces'
-import { invalid, type FieldProblem } from '../../core/errors'
+import { AppError, invalid, type FieldProblem } from '../../core/errors'
 import { presetForYear } from '../../core/campaign/preset'
 import { cleanText } from '../../core/text'
 import { getAssociation, putAssociation, type Association } from '../../db/repositories/association'
@@ -93,7 +93,10 @@ export function requireSetup(app: AppContext): { association: Association; campa
   const association = getAssociation(app.db)
   const campaign = getActiveCampaign(app.db)
   if (!association || !campaign) {
-    throw invalid('尚未设置协会信息：请先在“设置”中填写协会名称、简称和省份（命令行：starsite init）')
+    throw new AppError(
+      'not-initialised',
+      '尚未设置协会信息：请先在“设置”中填写协会名称、简称和省份（命令行：starsite init）',
+    )
   }
   const province = findProvince(association.province)
   return { association, campaign, provinceCode: province?.code ?? 'XX' }

@@ -19,9 +19,11 @@ function request(
   options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
+    let answered = false
     const req = http.request(
       { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
       (res) => {
+        answered = true
         const chunks: Buffer[] = []
         const done = () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') })
         res.on('data', (c: Buffer) => chunks.push(c))
@@ -32,7 +34,7 @@ function request(
       },
     )
     req.on('error', (error) => {
-      if (!req.res) reject(error)
+      if (!answered) reject(error)
     })
     if (options.body !== undefined) req.write(options.body)
     req.end()
