@@ -13,6 +13,7 @@ import { jobIdSchema } from '../api/define'
 import type { AppContext } from '../services/context'
 import { TOKEN_COOKIE, cookieToken, headerToken, hostAllowed, originAllowed, sameSecret } from './guard'
 import { BodyError, SECURITY_HEADERS, readBody, sendError, sendJson, statusFor } from './http'
+import { cleanOldUploads, handleDownload, handleUpload } from './files'
 import { contentType, resolveStatic } from './static'
 
 export interface ServerOptions {
@@ -37,6 +38,7 @@ const API_BODY_LIMIT = 1024 * 1024
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url')
+  cleanOldUploads(options.app.dataDir)
   const streams = new Set<ServerResponse>()
   let port = 0
 
@@ -62,11 +64,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    // Downloads are plain links (no custom header possible): the SameSite=Strict cookie is their proof.
+    if (url.pathname === '/api/download' && req.method === 'GET') {
+      if (!sameSecret(cookieToken(req), token) && !sameSecret(headerToken(req), token)) {
+        sendError(res, 401, { code: 'forbidden', message: '访问令牌无效：请使用启动时打印的地址重新打开' })
+        return
+      }
+      return handleDownload(res, url, options.app.dataDir)
+    }
     if (!sameSecret(headerToken(req), token)) {
       sendError(res, 401, { code: 'forbidden', message: '访问令牌无效：请使用启动时打印的地址重新打开' })
       return
     }
     if (url.pathname === '/api/events' && req.method === 'GET') return events(req, res)
+    if (url.pathname === '/api/upload' && req.method === 'POST') return handleUpload(req, res, options.app.dataDir)
     const match = /^\/api\/call\/([A-Za-z][A-Za-z0-9.]{0,63})$/.exec(url.pathname)
     if (!match) {
       sendError(res, 404, { code: 'not-found', message: '没有这个接口' })

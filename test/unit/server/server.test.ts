@@ -230,4 +230,50 @@ describe('browser-mode server', () => {
     const parsed = dataLines.map((l) => JSON.parse(l.slice(6)))
     expect(parsed.some((e) => e.jobId === jobId && e.done === e.total && e.total > 0)).toBe(true)
   })
+
+  it('stores an upload under the data folder with a safe name, and only for the token holder', async () => {
+    const body = Buffer.from('%PDF-1.4 test')
+    const refused = await request(server.port, {
+      method: 'POST',
+      path: '/api/upload',
+      headers: { host, 'content-type': 'application/octet-stream', 'x-file-name': 'a.pdf' },
+      body,
+    })
+    expect(refused.status).toBe(401)
+    const res = await request(server.port, {
+      method: 'POST',
+      path: '/api/upload',
+      headers: {
+        host,
+        'content-type': 'application/octet-stream',
+        'x-starsite-token': server.token,
+        'x-file-name': encodeURIComponent('../../推荐函<1>.pdf'),
+      },
+      body,
+    })
+    expect(res.status).toBe(200)
+    const { value } = JSON.parse(res.body)
+    expect(path.basename(value.path)).toBe('推荐函_1_.pdf')
+    expect(path.relative(path.join(data.dir, 'tmp', 'uploads'), value.path).startsWith('..')).toBe(false)
+    expect(fs.readFileSync(value.path)).toEqual(body)
+  })
+
+  it('offers downloads from the outputs folder only', async () => {
+    fs.mkdirSync(path.join(data.dir, 'outputs'), { recursive: true })
+    const out = path.join(data.dir, 'outputs', '推荐函.docx')
+    fs.writeFileSync(out, 'docx bytes')
+    const cookie = `starsite_token=${server.token}`
+    const q = (p: string) => `/api/download?path=${encodeURIComponent(p)}`
+    const ok = await request(server.port, { path: q(out), headers: { host, cookie } })
+    expect(ok.status).toBe(200)
+    expect(ok.body).toBe('docx bytes')
+    expect(ok.headers['content-disposition']).toContain(encodeURIComponent('推荐函.docx'))
+    const noCookie = await request(server.port, { path: q(out), headers: { host } })
+    expect(noCookie.status).toBe(401)
+    for (const p of [path.join(data.dir, 'secret.txt'), path.join(data.dir, 'starsite.db'), '/etc/passwd', path.join(data.dir, 'outputs', '..', 'secret.txt')]) {
+      const res = await request(server.port, { path: q(p), headers: { host, cookie } })
+      expect(res.status, p).toBe(404)
+      expect(res.body).not.toContain('not for the web')
+    }
+  })
 })
