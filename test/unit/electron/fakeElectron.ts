@@ -1,0 +1,174 @@
+/**
+ * A stand-in for the 'electron' module: the real one downloads its binary on first require, which cannot
+ * happen here. Each test file mocks 'electron' with this module (`vi.mock('electron', () => import(...))`)
+ * and inspects what the code under test did to it. Only what src-main/electron uses is modelled.
+ */
+import { EventEmitter } from 'node:events'
+import { pathToFileURL } from 'node:url'
+import { vi } from 'vitest'
+
+export type Handler = (event: unknown, ...args: unknown[]) => unknown
+
+/** Electron's Event: only preventDefault matters to us. */
+export class FakeEvent {
+  defaultPrevented = false
+  preventDefault(): void {
+    this.defaultPrevented = true
+  }
+}
+
+export class FakeFrame {
+  constructor(
+    public url: string,
+    public parent: FakeFrame | null = null,
+    public processId = 1,
+    public routingId = 1,
+  ) {}
+}
+
+type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string | string[]> },
+  callback: (response: { responseHeaders?: Record<string, string | string[]> }) => void,
+) => void
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void
+type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: unknown) => boolean
+
+export class FakeSession {
+  headersListener: HeadersListener | null = null
+  permissionRequestHandler: PermissionRequestHandler | null = null
+  permissionCheckHandler: PermissionCheckHandler | null = null
+  readonly webRequest = {
+    onHeadersReceived: (listener: HeadersListener) => {
+      this.headersListener = listener
+    },
+  }
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void {
+    this.permissionRequestHandler = handler
+  }
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+    this.permissionCheckHandler = handler
+  }
+}
+
+export type WindowOpenHandler = (details: { url: string; frameName: string; features: string }) => { action: string }
+
+let nextFrameId = 1
+
+export class FakeWebContents extends EventEmitter {
+  url = ''
+  readonly mainFrame = new FakeFrame('', null, 1, nextFrameId++)
+  windowOpenHandler: WindowOpenHandler | null = null
+  readonly send = vi.fn<(channel: string, ...args: unknown[]) => void>()
+  getURL(): string {
+    return this.url
+  }
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler
+  }
+  /** What a page load does: the document and its main frame now show `url`. */
+  navigated(url: string): void {
+    this.url = url
+    this.mainFrame.url = url
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static readonly instances: BrowserWindow[] = []
+  readonly webContents = new FakeWebContents()
+  destroyed = false
+  minimized = false
+  readonly show = vi.fn()
+  readonly focus = vi.fn()
+  readonly restore = vi.fn(() => {
+    this.minimized = false
+  })
+  readonly loadFile = vi.fn(async (file: string) => this.webContents.navigated(pathToFileURL(file).href))
+  readonly loadURL = vi.fn(async (url: string) => this.webContents.navigated(url))
+
+  constructor(readonly options: Record<string, unknown>) {
+    super()
+    BrowserWindow.instances.push(this)
+  }
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+  isMinimized(): boolean {
+    return this.minimized
+  }
+  static getAllWindows(): BrowserWindow[] {
+    return BrowserWindow.instances.filter((w) => !w.destroyed)
+  }
+}
+
+export const ipcMain = {
+  handlers: new Map<string, Handler>(),
+  handle(channel: string, handler: Handler): void {
+    // Electron refuses a second handler on one channel; so do we, to catch double registration.
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
+    this.handlers.set(channel, handler)
+  },
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel)
+  },
+}
+
+class FakeApp extends EventEmitter {
+  isPackaged = false
+  readonly requestSingleInstanceLock = vi.fn(() => true)
+  readonly enableSandbox = vi.fn()
+  readonly isReady = vi.fn(() => false)
+  readonly whenReady = vi.fn(() => Promise.resolve())
+  readonly quit = vi.fn()
+  getVersion(): string {
+    return '0.1.0'
+  }
+  getName(): string {
+    return '星级服务现场推荐报送系统'
+  }
+}
+
+export const app = new FakeApp()
+
+export const dialog = {
+  showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePaths: ['/picked/a.xlsx'] })),
+  showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: '/picked/out.zip' })),
+  showErrorBox: vi.fn((_title: string, _content: string) => {}),
+  showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+}
+
+export const shell = {
+  openExternal: vi.fn(async (_url: string) => {}),
+  openPath: vi.fn(async (_path: string) => ''),
+  showItemInFolder: vi.fn((_path: string) => {}),
+}
+
+export const session = { defaultSession: new FakeSession() }
+
+export const Menu = {
+  buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+  setApplicationMenu: vi.fn((_menu: unknown) => {}),
+}
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld: vi.fn((key: string, api: unknown) => {
+    contextBridge.exposed.set(key, api)
+  }),
+}
+
+class FakeIpcRenderer extends EventEmitter {
+  readonly invoke = vi.fn(async (channel: string, ...args: unknown[]): Promise<unknown> => ({ ok: true, value: { channel, args } }))
+}
+
+export const ipcRenderer = new FakeIpcRenderer()
+
+/** An IPC invoke event as Electron builds it: which web contents and which frame sent it. */
+export function invokeEvent(sender: FakeWebContents, frame: FakeFrame | null = sender.mainFrame): { sender: FakeWebContents; senderFrame: FakeFrame | null } {
+  return { sender, senderFrame: frame }
+}
+
+export function handler(channel: string): Handler {
+  const h = ipcMain.handlers.get(channel)
+  if (!h) throw new Error(`no IPC handler registered for ${channel}`)
+  return h
+}
