@@ -13,7 +13,7 @@ if (!container) throw new Error('页面缺少 #root 元素')
 createRoot(container).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" limit={4} />
+      <Notifications position="bottom-left" limit={4} />
       <App />
     </MantineProvider>
   </StrictMode>,

@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { AuditEntry } from '../../../../src-main/api/contract'
+import { call } from '../../api'
+
+const PAGE_SIZE = 200
+
+/** The audit log, newest first, filtered by text on the core and read a page at a time. */
+export function useAuditLog(text: string) {
+  const [entries, setEntries] = useState<AuditEntry[]>([])
+  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState<unknown>(null)
+  const [hasMore, setHasMore] = useState(false)
+  const request = useRef(0)
+
+  const load = useCallback(
+    async (beforeId?: number) => {
+      const id = ++request.current
+      setLoading(true)
+      try {
+        const query = text.trim()
+        const result = await call('audit.list', {
+          limit: PAGE_SIZE,
+          ...(query ? { text: query } : {}),
+          ...(beforeId !== undefined ? { beforeId } : {}),
+        })
+        if (id !== request.current) return
+        setEntries((old) => (beforeId === undefined ? result.entries : [...old, ...result.entries]))
+        setHasMore(result.entries.length === PAGE_SIZE)
+        setError(null)
+      } catch (e) {
+        if (id === request.current) setError(e)
+      } finally {
+        if (id === request.current) setLoading(false)
+      }
+    },
+    [text],
+  )
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const loadMore = () => {
+    const last = entries[entries.length - 1]
+    if (last) void load(last.id)
+  }
+
+  return { entries, loading, error, hasMore, reload: () => load(), loadMore }
+}
