@@ -1,9 +1,11 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 
-/** Debian's Chromium (never a downloaded one), started the way this machine needs. */
+/**
+ * Debian's Chromium (never a downloaded one), started the way this machine needs. Playwright gives every
+ * launch a fresh temporary profile of its own.
+ */
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
   const found = candidates.find((p) => fs.existsSync(p))
@@ -12,7 +14,6 @@ export function chromiumPath(): string {
 }
 
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'starsite-chromium-'))
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: [
@@ -24,14 +25,12 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--user-data-dir=${profile}`,
     ],
   })
   return {
     browser,
     close: async () => {
       await browser.close()
-      fs.rmSync(profile, { recursive: true, force: true })
     },
   }
 }
