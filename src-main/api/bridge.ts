@@ -26,6 +26,11 @@ export interface StarsiteBridge {
     /** Show a file of the data folder in Explorer / Finder. */
     showItemInFolder(path: string): Promise<Envelope<null>>
   }
+  /**
+   * The path on disk of a file the user dropped onto the window (Electron's webUtils.getPathForFile;
+   * File.path no longer exists in sandboxed renderers). Empty for files that have no path.
+   */
+  pathForFile(file: File): string
   platform: string
 }
 

@@ -11,7 +11,11 @@ export type IpcLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>
 
 const known = new Set<string>(OP_NAMES)
 
-export function createBridge(ipc: IpcLike, platform: string): StarsiteBridge {
+export interface WebUtilsLike {
+  getPathForFile(file: File): string
+}
+
+export function createBridge(ipc: IpcLike, platform: string, webUtils: WebUtilsLike): StarsiteBridge {
   return {
     invoke(name: string, input: unknown, jobId?: string): Promise<Envelope<unknown>> {
       // The main side checks again; refusing here keeps typos from even crossing the process boundary.
@@ -39,6 +43,13 @@ export function createBridge(ipc: IpcLike, platform: string): StarsiteBridge {
     shell: {
       openPath: (path) => ipc.invoke(IPC.shellOpenPath, path),
       showItemInFolder: (path) => ipc.invoke(IPC.shellShowItem, path),
+    },
+    pathForFile: (file) => {
+      try {
+        return webUtils.getPathForFile(file)
+      } catch {
+        return ''
+      }
     },
     platform,
   }

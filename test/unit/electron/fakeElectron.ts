@@ -162,6 +162,14 @@ class FakeIpcRenderer extends EventEmitter {
 
 export const ipcRenderer = new FakeIpcRenderer()
 
+/** Dropped files carry their path only through webUtils in a sandboxed renderer. */
+export const webUtils = {
+  getPathForFile: vi.fn((file: { name: string }) => {
+    if (file.name === 'no-path') throw new Error('not a file from disk')
+    return `/dropped/${file.name}`
+  }),
+}
+
 /** An IPC invoke event as Electron builds it: which web contents and which frame sent it. */
 export function invokeEvent(sender: FakeWebContents, frame: FakeFrame | null = sender.mainFrame): { sender: FakeWebContents; senderFrame: FakeFrame | null } {
   return { sender, senderFrame: frame }

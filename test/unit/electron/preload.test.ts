@@ -45,7 +45,7 @@ describe('preload', () => {
   })
 
   it('has exactly the keys of StarsiteBridge', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['dialogs', 'invoke', 'onJobEvent', 'platform', 'shell'])
+    expect(Object.keys(bridge).sort()).toEqual(['dialogs', 'invoke', 'onJobEvent', 'pathForFile', 'platform', 'shell'])
     expect(Object.keys(bridge.dialogs).sort()).toEqual(['openFiles', 'openFolder', 'saveFile'])
     expect(Object.keys(bridge.shell).sort()).toEqual(['openPath', 'showItemInFolder'])
     expect(bridge.platform).toBe(process.platform)
@@ -99,5 +99,10 @@ describe('preload', () => {
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC.shellOpenPath, '/d/outputs/a.docx')
     await bridge.shell.showItemInFolder('/d/outputs/a.docx')
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC.shellShowItem, '/d/outputs/a.docx')
+  })
+
+  it('gives the disk path of a dropped file through webUtils, and an empty string when there is none', () => {
+    expect(bridge.pathForFile({ name: '推荐函.pdf' } as File)).toBe('/dropped/推荐函.pdf')
+    expect(bridge.pathForFile({ name: 'no-path' } as File)).toBe('')
   })
 })
