@@ -55,6 +55,7 @@ function vitest(label, config, outFile) {
 
 step('type-check (main, CLI, tests)', 'tsc', ['-p', 'tsconfig.node.json', '--noEmit'])
 step('type-check (renderer)', 'tsc', ['-p', 'tsconfig.web.json', '--noEmit'])
+step('type-check (browser tests)', 'tsc', ['-p', 'tsconfig.e2e.json', '--noEmit'])
 vitest('unit tests', null, 'unit.json')
 if (!onlyUnit) {
   step('build renderer (browser mode)', 'vite', ['build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'])
