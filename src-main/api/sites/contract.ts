@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { SITE_STATUSES, SITE_TYPES } from '../../core/sites/fields'
 import { defineOps, idListSchema, idSchema } from '../define'
+import { attachmentSummarySchema } from '../attachments/contract'
+import { auditEntrySchema } from '../audit/contract'
 
 /** A form or roster value before it is read: text, a number, or empty. The domain reader decides. */
 const loose = (max = 5000) =>
@@ -66,8 +68,19 @@ const countSchema = z.object({ count: z.number() })
 export const sitesOps = defineOps({
   'sites.list': {
     title: '读取现场列表',
-    input: z.object({ deleted: z.boolean().optional() }).strict(),
-    output: z.object({ sites: z.array(siteSchema) }),
+    input: z
+      .object({
+        deleted: z.boolean().optional(),
+        // Off by default: the plain list is what the UI asks for on every keystroke and must stay fast.
+        withAttachments: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({ sites: z.array(siteSchema.extend({ attachments: z.array(attachmentSummarySchema).optional() })) }),
+  },
+  'sites.history': {
+    title: '读取现场的操作记录',
+    input: z.object({ siteId: idSchema }).strict(),
+    output: z.object({ entries: z.array(auditEntrySchema) }),
   },
   'sites.get': { title: '读取现场', input: z.object({ id: idSchema }).strict(), output: siteSchema },
   'sites.create': { title: '新建现场', input: z.object({ site: siteDraftSchema }).strict(), output: siteSchema },

@@ -5,13 +5,20 @@ import {
   removeSites,
   restoreSites,
   setSiteStatus,
+  siteHistory,
   updateSite,
 } from '../../services/sites/sites'
+import { listSitesWithAttachments } from '../../services/attachments/siteList'
 import type { HandlersFor } from '../handler'
 import type { sitesOps } from './contract'
 
 export const sitesHandlers: HandlersFor<typeof sitesOps> = {
-  'sites.list': (input, { app }) => ({ sites: listSites(app, { deleted: input.deleted }) }),
+  'sites.list': (input, { app }) => ({
+    sites: input.withAttachments
+      ? listSitesWithAttachments(app, { deleted: input.deleted })
+      : listSites(app, { deleted: input.deleted }),
+  }),
+  'sites.history': (input, { app }) => ({ entries: siteHistory(app, input.siteId) }),
   'sites.get': (input, { app }) => getSite(app, input.id),
   'sites.create': (input, { app }) => createSite(app, input.site),
   'sites.update': (input, { app }) => updateSite(app, input.id, input.site),

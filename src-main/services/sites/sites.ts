@@ -1,10 +1,11 @@
 import { AppError, invalid } from '../../core/errors'
 import { SITE_FIELD_LABELS, SITE_TYPE_INFO, SITE_STATUS_LABELS, type SiteStatus } from '../../core/sites/fields'
 import { readSiteDraft, type SiteDraft, type SiteValues } from '../../core/sites/draft'
-import { appendAudit } from '../../db/repositories/audit'
+import { appendAudit, queryAudit, type AuditEntry } from '../../db/repositories/audit'
 import type { SiteRecord } from '../../db/repositories/sites'
 import type { AppContext } from '../context'
 import { requireSetup } from '../settings/association'
+import { recheckSites } from '../checks/engine'
 
 function readOrThrow(draft: SiteDraft): SiteValues {
   const { values, problems } = readSiteDraft(draft)
@@ -41,6 +42,7 @@ export function createSite(app: AppContext, draft: SiteDraft, status: SiteStatus
     )
     return newId
   })()
+  recheckSites(app, [id]) // after the commit: findings follow the saved data
   return mustGet(app, id)
 }
 
@@ -75,6 +77,7 @@ export function updateSite(app: AppContext, id: number, draft: SiteDraft): SiteR
       now,
     )
   })()
+  recheckSites(app, [id])
   return mustGet(app, id)
 }
 
@@ -106,7 +109,7 @@ export function setSiteStatus(app: AppContext, ids: number[], status: SiteStatus
 /** Soft delete: the site goes to 回收站 and can be restored; its code is never given to another site. */
 export function removeSites(app: AppContext, ids: number[]): number {
   const now = app.now()
-  return app.db.transaction(() => {
+  const count = app.db.transaction(() => {
     let n = 0
     for (const id of ids) {
       const site = mustGet(app, id)
@@ -121,11 +124,14 @@ export function removeSites(app: AppContext, ids: number[]): number {
     }
     return n
   })()
+  // Deleting or restoring one of two duplicates changes the other's findings too.
+  recheckSites(app, ids)
+  return count
 }
 
 export function restoreSites(app: AppContext, ids: number[]): number {
   const now = app.now()
-  return app.db.transaction(() => {
+  const count = app.db.transaction(() => {
     let n = 0
     for (const id of ids) {
       const site = mustGet(app, id)
@@ -140,4 +146,13 @@ export function restoreSites(app: AppContext, ids: number[]): number {
     }
     return n
   })()
+  // Deleting or restoring one of two duplicates changes the other's findings too.
+  recheckSites(app, ids)
+  return count
+}
+
+/** What was done to one site, newest first; also for a site in the recycle bin. */
+export function siteHistory(app: AppContext, siteId: number, limit = 5000): AuditEntry[] {
+  mustGet(app, siteId)
+  return queryAudit(app.db, { entity: 'site', entityId: String(siteId), limit })
 }

@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS } from '../../core/campaign/preset'
+import { defineOps, idSchema } from '../define'
+
+const kindSchema = z.enum(ATTACHMENT_KINDS, {
+  error: `附件类别应为：${ATTACHMENT_KINDS.map((k) => `${k}（${ATTACHMENT_KIND_LABELS[k]}）`).join('、')}`,
+})
+
+export const attachmentSchema = z.object({
+  id: z.number(),
+  siteId: z.number(),
+  kind: z.enum(ATTACHMENT_KINDS),
+  kindLabel: z.string(),
+  originalName: z.string(),
+  ext: z.string(),
+  size: z.number(),
+  mime: z.string(),
+  sha256: z.string(),
+  addedAt: z.string(),
+})
+
+/** What a site list carries per attachment when asked (`sites.list` with `withAttachments`). */
+export const attachmentSummarySchema = z.object({
+  kind: z.enum(ATTACHMENT_KINDS),
+  size: z.number(),
+  sha256: z.string(),
+  originalName: z.string(),
+})
+
+const offeredFileSchema = z
+  .object({
+    path: z.string({ error: '文件路径应为文字' }).min(1, '文件路径不能为空').max(4096, '文件路径过长'),
+    name: z.string({ error: '文件名应为文字' }).max(1000, '文件名过长').optional(),
+  })
+  .strict()
+
+export const attachmentsOps = defineOps({
+  'attachments.list': {
+    title: '读取附件',
+    input: z.object({ siteId: idSchema }).strict(),
+    output: z.object({ attachments: z.array(attachmentSchema) }),
+  },
+  'attachments.add': {
+    title: '添加附件',
+    input: z
+      .object({
+        siteId: idSchema,
+        kind: kindSchema,
+        files: z.array(offeredFileSchema).min(1, '请至少选择一个文件').max(200, '一次最多添加 200 个文件'),
+      })
+      .strict(),
+    output: z.object({ attachments: z.array(attachmentSchema) }),
+  },
+  'attachments.remove': {
+    title: '删除附件',
+    input: z.object({ id: idSchema }).strict(),
+    output: z.object({ attachment: attachmentSchema, fileDeleted: z.boolean() }),
+  },
+  'attachments.file': {
+    title: '打开附件',
+    input: z.object({ id: idSchema }).strict(),
+    output: z.object({ path: z.string(), name: z.string(), mime: z.string(), size: z.number() }),
+  },
+  'attachments.exportCopy': {
+    title: '导出附件副本',
+    input: z.object({ id: idSchema }).strict(),
+    // A copy under dataDir/outputs/附件 named as the person knows the file, so its program can open it.
+    output: z.object({ path: z.string(), name: z.string() }),
+  },
+})

@@ -1,0 +1,14 @@
+import { addAttachments, attachmentFile, listAttachments, removeAttachment } from '../../services/attachments/attachments'
+import { exportAttachmentCopy } from '../../services/attachments/exportCopy'
+import type { HandlersFor } from '../handler'
+import type { attachmentsOps } from './contract'
+
+export const attachmentsHandlers: HandlersFor<typeof attachmentsOps> = {
+  'attachments.list': (input, { app }) => ({ attachments: listAttachments(app, input.siteId) }),
+  'attachments.add': async (input, { app }) => ({
+    attachments: await addAttachments(app, input.siteId, input.kind, input.files),
+  }),
+  'attachments.remove': (input, { app }) => removeAttachment(app, input.id),
+  'attachments.file': (input, { app }) => attachmentFile(app, input.id),
+  'attachments.exportCopy': (input, { app }) => exportAttachmentCopy(app, input.id),
+}
