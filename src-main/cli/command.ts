@@ -23,6 +23,8 @@ export interface Command {
   /** The synopsis after `starsite`, e.g. "list [--deleted] [--json]". */
   synopsis: string
   options: OptionSpecs
+  /** Takes positional arguments (e.g. FILE); the command checks their number itself. Default: none allowed. */
+  acceptsPositionals?: boolean
   /** Extra Chinese lines for `starsite help <command>`. */
   notes?: string[]
   /** Returns the exit code; domain failures are thrown as CommandFailure (or AppError). */

@@ -69,7 +69,7 @@ export async function main(argv: string[], streams?: Streams, env: NodeJS.Proces
     }
     name = command.name
     const { options, positionals } = resolveOptions(parsed, name, command.options)
-    if (positionals.length) throw new UsageError(`命令 ${name} 不接受参数“${positionals.join(' ')}”`, name)
+    if (positionals.length && !command.acceptsPositionals) throw new UsageError(`命令 ${name} 不接受参数“${positionals.join(' ')}”`, name)
     const dataDir = resolveDataDir(globals.data, env)
     return await command.run({
       options,

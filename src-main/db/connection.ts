@@ -19,13 +19,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const db = new Database(file, { readonly: options.readonly ?? false })
   try {
     db.pragma('busy_timeout = 5000')
+    const migrations = options.migrations ?? MIGRATIONS
+    // Refuse a foreign or newer file before anything else: switching to WAL already rewrites the header.
+    assertStarsiteFile(db, migrations)
     if (!options.readonly) {
       db.pragma('journal_mode = WAL')
       db.pragma('synchronous = NORMAL')
     }
     db.pragma('foreign_keys = ON')
-    const migrations = options.migrations ?? MIGRATIONS
-    assertStarsiteFile(db, migrations)
     if (options.migrate !== false && !options.readonly) migrate(db, migrations)
     return db
   } catch (error) {

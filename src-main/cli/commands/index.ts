@@ -2,9 +2,19 @@ import type { Command } from '../command'
 import { initCommand } from './init'
 import { listCommand } from './list'
 import { serveCommand } from './serve'
+import { bundleCommand } from './bundle'
+import { verifyCommand } from './verify'
+import { checkCommand } from './check'
+import { attachCommand } from './attach'
+import { templateCommand } from './template'
+import { importCommand } from './import'
+import { trainingCommand } from './training'
+import { backupCommand } from './backup'
+import { restoreCommand } from './restore'
+import { lettersCommand } from './letters'
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: Command[] = [initCommand, listCommand, serveCommand]
+export const COMMANDS: Command[] = [initCommand, listCommand, serveCommand, bundleCommand, verifyCommand, checkCommand, lettersCommand, attachCommand, templateCommand, importCommand, trainingCommand, backupCommand, restoreCommand]
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name)

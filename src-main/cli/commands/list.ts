@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { dispatch } from '../../api/dispatch'
-import { SITE_STATUS_LABELS, SITE_TYPE_INFO, STAR_LABELS, type Settings, type Site } from '../../api/contract'
+import { SITE_STATUS_LABELS, SITE_TYPE_INFO, STAR_LABELS, type Site } from '../../api/contract'
 import { CommandFailure, unwrap, type Command } from '../command'
 import { formatTable } from '../output'
 
@@ -21,17 +21,10 @@ export const listCommand: Command = {
       throw new CommandFailure({ code: 'not-initialised', message: `${NOT_INITIALISED}（数据目录 ${dataDir} 中还没有数据文件）` })
     }
     const app = openApp()
-    const envelope = await dispatch(app, 'sites.list', options.deleted ? { deleted: true } : {})
-    if (!envelope.ok && envelope.error.code === 'invalid-input') {
-      // The service reports "not set up yet" as invalid input; for a command with no input to be wrong that
-      // is the domain saying no (exit 1), so confirm the cause and say so — keeping the service's wording.
-      const settings = await dispatch(app, 'settings.get', {})
-      if (settings.ok) {
-        const s = settings.value as Settings
-        if (!s.association || !s.campaign)
-          throw new CommandFailure({ code: 'not-initialised', message: envelope.error.message })
-      }
-    }
+    // Before init the service answers 'not-initialised' (exit 1, with its own "run starsite init" message).
+    // --json carries each site's attachments (kind, size, sha256) for scripts; the table does not need them.
+    const input = { ...(options.deleted ? { deleted: true } : {}), ...(out.json ? { withAttachments: true } : {}) }
+    const envelope = await dispatch(app, 'sites.list', input)
     const { sites } = unwrap<{ sites: Site[] }>(envelope)
     out.document({ sites })
     if (sites.length === 0) {

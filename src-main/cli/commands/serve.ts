@@ -51,7 +51,11 @@ export const serveCommand: Command = {
     const app = openApp()
     // Loaded only here: the HTTP bridge is not needed (nor loaded) by the other commands.
     const { startServer } = await import('../../server/server')
-    const server = await startServer({ app, port, staticDir })
+    const server = await startServer({ app, port, staticDir }).catch((error: unknown) => {
+      if ((error as { code?: unknown })?.code === 'EADDRINUSE')
+        throw new CommandFailure({ code: 'port-in-use', message: `端口 ${port} 已被其他程序占用：请换一个端口，或省略 --port 自动选择` })
+      throw error
+    })
     try {
       out.data(server.url)
       out.document({ url: server.url })

@@ -5,6 +5,8 @@
 import { sql as v1 } from './001_init'
 import { sql as v2 } from './002_registry'
 import { sql as v3 } from './003_checks'
+import { sql as v4 } from './004_letters'
+import { sql as v5 } from './005_bundles'
 
 export interface Migration {
   version: number
@@ -16,6 +18,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'init', sql: v1 },
   { version: 2, name: 'registry', sql: v2 },
   { version: 3, name: 'checks', sql: v3 },
+  { version: 4, name: 'letters', sql: v4 },
+  { version: 5, name: 'bundles', sql: v5 },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

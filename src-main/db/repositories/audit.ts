@@ -79,3 +79,20 @@ export function queryAudit(db: Db, q: AuditQuery): AuditEntry[] {
     details: r.details_json ? JSON.parse(r.details_json) : null,
   }))
 }
+
+/** appendAudit for many entries (an import): the statement is prepared once instead of once per entry. */
+export function auditAppender(db: Db): (entry: AuditEntryInput, now: string) => void {
+  const stmt = db.prepare(
+    `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, details_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  )
+  return (entry, now) =>
+    stmt.run(
+      now,
+      entry.actor,
+      entry.action,
+      entry.entity,
+      entry.entityId == null ? null : String(entry.entityId),
+      entry.summary,
+      entry.details === undefined ? null : JSON.stringify(entry.details),
+    )
+}
