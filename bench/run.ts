@@ -14,8 +14,9 @@ import { listSitesCase, listSitesWithAttachmentsCase } from './cases/listSites'
 import { checksCase } from './cases/checks'
 import { bundleBuildCase, bundleMemoryCase, bundleVerifyCase } from './cases/bundle'
 import { lettersCase } from './cases/letters'
+import { filterSitesCase } from './cases/filterSites'
 
-const CASES: Case[] = [insertSitesCase, listSitesCase, listSitesWithAttachmentsCase, checksCase, bundleBuildCase, bundleVerifyCase, bundleMemoryCase, rosterImportCase, lettersCase]
+const CASES: Case[] = [insertSitesCase, listSitesCase, listSitesWithAttachmentsCase, checksCase, bundleBuildCase, bundleVerifyCase, bundleMemoryCase, rosterImportCase, lettersCase, filterSitesCase]
 
 async function main(): Promise<void> {
   const filter = process.argv[2]

@@ -10,13 +10,31 @@ import { jobsOps } from './jobs/contract'
 import { maintenanceOps } from './maintenance/contract'
 import { settingsOps } from './settings/contract'
 import { sitesOps } from './sites/contract'
+import { rosterOps } from './roster/contract'
+import { attachmentsOps } from './attachments/contract'
+import { trainingOps } from './training/contract'
+import { bundleOps } from './bundle/contract'
+import { keysOps } from './keys/contract'
+import { backupOps } from './backup/contract'
+import { checksOps } from './checks/contract'
+import { campaignOps } from './campaign/contract'
+import { lettersOps } from './letters/contract'
 
 export const contract = {
   ...settingsOps,
   ...sitesOps,
+  ...rosterOps,
+  ...attachmentsOps,
+  ...trainingOps,
   ...auditOps,
   ...jobsOps,
   ...maintenanceOps,
+  ...bundleOps,
+  ...keysOps,
+  ...backupOps,
+  ...checksOps,
+  ...campaignOps,
+  ...lettersOps,
 }
 
 export type Contract = typeof contract
@@ -45,3 +63,8 @@ export {
 } from '../core/sites/fields'
 export { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, TRAINING_CLASS_LABELS } from '../core/campaign/preset'
 export type { StarsiteBridge, FileFilter } from './bridge'
+export { RULE_IDS, RULE_LABELS, RULE_SEVERITY, SEVERITIES, SEVERITY_LABELS } from '../core/checks/ids'
+export type { RuleId, Severity } from '../core/checks/ids'
+export type Finding = z.output<typeof import('./checks/contract').findingSchema>
+export type CheckSummary = z.output<typeof import('./checks/contract').checkSummarySchema>
+export type BlockingSite = z.output<typeof import('./checks/contract').blockingSiteSchema>

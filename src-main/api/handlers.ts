@@ -6,11 +6,29 @@ import { jobsHandlers } from './jobs/handlers'
 import { maintenanceHandlers } from './maintenance/handlers'
 import { settingsHandlers } from './settings/handlers'
 import { sitesHandlers } from './sites/handlers'
+import { rosterHandlers } from './roster/handlers'
+import { attachmentsHandlers } from './attachments/handlers'
+import { trainingHandlers } from './training/handlers'
+import { bundleHandlers } from './bundle/handlers'
+import { keysHandlers } from './keys/handlers'
+import { backupHandlers } from './backup/handlers'
+import { checksHandlers } from './checks/handlers'
+import { campaignHandlers } from './campaign/handlers'
+import { lettersHandlers } from './letters/handlers'
 
 export const handlers: HandlersFor<Contract> = {
   ...settingsHandlers,
   ...sitesHandlers,
+  ...rosterHandlers,
+  ...attachmentsHandlers,
+  ...trainingHandlers,
   ...auditHandlers,
   ...jobsHandlers,
   ...maintenanceHandlers,
+  ...bundleHandlers,
+  ...keysHandlers,
+  ...backupHandlers,
+  ...checksHandlers,
+  ...campaignHandlers,
+  ...lettersHandlers,
 }

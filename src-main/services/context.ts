@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { openDatabase, type Db } from '../db/connection'
 import { SiteRepository } from '../db/repositories/sites'
+import { cleanupStalePartials } from './bundle/partial'
+import { startDailyBackup } from './backup/create'
 import { ensureDataDir } from './dataDir'
 import { JobRegistry } from './jobs'
 
@@ -28,8 +30,12 @@ export interface OpenAppOptions {
 
 export function openApp(options: OpenAppOptions): AppContext {
   ensureDataDir(options.dataDir)
+  // A killed bundle build leaves a partial file behind; the next start removes it.
+  cleanupStalePartials(options.dataDir)
   const db = openDatabase(path.join(options.dataDir, 'starsite.db'))
   const jobs = new JobRegistry()
+  // Once a day, in the background: start-up waits for one readdir, not for the copy.
+  startDailyBackup({ dataDir: options.dataDir, db, now: options.now })
   return {
     dataDir: options.dataDir,
     db,

@@ -39,6 +39,7 @@ import {
 import { checkOfferedFiles, type OfferedFile } from './validate'
 
 export type { OfferedFile } from './validate'
+import { recheckSites } from '../checks/engine'
 
 export interface AttachmentView extends AttachmentRecord {
   kindLabel: string
@@ -140,6 +141,8 @@ export async function addAttachments(
         return id
       })
     })()
+    // Findings follow the files: a letter just attached may clear superior-letter or training-proof.
+    recheckSites(app, [siteId])
     return ids.map((id) => view(mustGetAttachment(app, id)))
   } catch (error) {
     for (const s of staged) {
@@ -202,6 +205,7 @@ export function removeAttachment(app: AppContext, id: number): RemovedAttachment
       // The row is gone already; an undeletable file is an orphan, not an error the clerk can act on.
     }
   }
+  recheckSites(app, [result.attachment.siteId])
   return result
 }
 

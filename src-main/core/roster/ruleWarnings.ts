@@ -1,0 +1,47 @@
+/**
+ * The rule warnings an import shows before committing: values that can be stored but will become check
+ * findings (DESIGN §4). They come from the checks module itself — only the rules about a site's own values,
+ * not those about attachments or training proof, which an import cannot have yet — so the preview and the
+ * later check run say the same thing in the same words.
+ */
+import type { CampaignConfig } from '../campaign/preset'
+import { RULES, type CheckContext, type CheckSite, type DuplicateIndex, type RuleId, type TrainingClass } from '../checks'
+import type { SiteValues } from '../sites/draft'
+
+const IMPORT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  'uscc-checksum',
+  'phone-format',
+  'email-format',
+  'star-level',
+  'application-window',
+  'certificate-unknown',
+  'duplicate-site',
+  'type-fields',
+  'city-in-province',
+])
+
+const RULES_FOR_IMPORT = RULES.filter((r) => IMPORT_RULES.has(r.id))
+
+export interface RuleWarning {
+  rule: RuleId
+  /** The field the finding is about (a SiteValues key). */
+  field: string
+  message: string
+}
+
+export interface WarningContext {
+  config: CampaignConfig
+  province: string
+  roster: ReadonlyMap<string, TrainingClass>
+  duplicates: DuplicateIndex
+}
+
+/** `id` identifies the site in the duplicate index: the existing site's id, or a negative id for a new row. */
+export function ruleWarnings(id: number, code: string, values: SiteValues, ctx: WarningContext): RuleWarning[] {
+  const site: CheckSite = { ...values, id, code }
+  const checkCtx: CheckContext = { ...ctx, attachments: new Map() }
+  const out: RuleWarning[] = []
+  for (const rule of RULES_FOR_IMPORT)
+    for (const f of rule.evaluate(site, checkCtx)) out.push({ rule: f.rule, field: f.target, message: f.message })
+  return out
+}

@@ -1,0 +1,125 @@
+/**
+ * 审核报告.xlsx: a summary sheet and one row per finding. Goes into the bundle (02_审核报告.xlsx) and is
+ * offered to the clerk. Written to a temp name in the target folder and renamed, so a crash never leaves a
+ * half-written report under the real name.
+ */
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import { RULE_LABELS, SEVERITY_LABELS } from '../../core/checks'
+import { AppError, invalid } from '../../core/errors'
+import { SITE_TYPE_INFO, type SiteType } from '../../core/sites/fields'
+import type { AppContext } from '../context'
+import type { JobHandle } from '../jobs'
+import { requireSetup } from '../settings/association'
+import { checkSummary, listFindings } from './findings'
+
+/** Text Excel (or a later CSV export) could take for a formula: = + - @ at the start. */
+const FORMULA_LIKE = /^[=+\-@]/
+
+/** Set a cell to text, marked as text (format "@") when it could be read as a formula. */
+function setText(cell: ExcelJS.Cell, value: string): void {
+  cell.value = value
+  if (FORMULA_LIKE.test(value)) cell.numFmt = '@'
+}
+
+function yyyymmdd(iso: string): string {
+  const d = new Date(iso)
+  return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`
+}
+
+export function defaultReportPath(app: AppContext): string {
+  return path.join(app.dataDir, 'outputs', `审核报告_${yyyymmdd(app.now())}.xlsx`)
+}
+
+export async function buildReportWorkbook(app: AppContext): Promise<ExcelJS.Workbook> {
+  const { association, campaign } = requireSetup(app)
+  const summary = checkSummary(app)
+  const findings = listFindings(app, { includeWaived: true })
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'starsite'
+  wb.created = new Date(app.now())
+
+  const s = wb.addWorksheet('汇总')
+  s.columns = [{ width: 26 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 14 }]
+  const pair = (label: string, value: string | number) => {
+    const row = s.addRow([])
+    setText(row.getCell(1), label)
+    if (typeof value === 'number') row.getCell(2).value = value
+    else setText(row.getCell(2), value)
+  }
+  const title = s.addRow([])
+  setText(title.getCell(1), `${campaign.config.name} 审核报告`)
+  title.font = { bold: true, size: 14 }
+  pair('协会', association.name)
+  pair('年度', String(campaign.year))
+  pair('最近审核时间', summary.lastRunAt ?? '尚未审核')
+  pair('生成时间', app.now())
+  pair('现场数', summary.sites)
+  pair('错误（未解决）', summary.errors)
+  pair('警告（未豁免）', summary.warnings)
+  pair('已豁免的警告', summary.waived)
+  pair('有错误的现场', summary.sitesWithErrors)
+  s.addRow([])
+  const head = s.addRow(['规则', '级别', '未解决', '已豁免', '涉及现场'])
+  head.font = { bold: true }
+  for (const r of summary.byRule) {
+    const row = s.addRow([])
+    setText(row.getCell(1), r.label)
+    setText(row.getCell(2), SEVERITY_LABELS[r.severity])
+    row.getCell(3).value = r.open
+    row.getCell(4).value = r.waived
+    row.getCell(5).value = r.sites
+  }
+
+  const f = wb.addWorksheet('问题明细')
+  f.columns = [
+    { header: '现场编号', width: 16 },
+    { header: '现场名称', width: 32 },
+    { header: '现场类型', width: 10 },
+    { header: '规则', width: 18 },
+    { header: '级别', width: 8 },
+    { header: '问题说明', width: 70 },
+    { header: '豁免原因', width: 30 },
+  ]
+  f.getRow(1).font = { bold: true }
+  f.views = [{ state: 'frozen', ySplit: 1 }]
+  for (const x of findings) {
+    const row = f.addRow([])
+    setText(row.getCell(1), x.siteCode)
+    setText(row.getCell(2), x.siteName)
+    setText(row.getCell(3), SITE_TYPE_INFO[x.siteType as SiteType]?.label ?? x.siteType)
+    setText(row.getCell(4), RULE_LABELS[x.rule] ?? x.rule)
+    setText(row.getCell(5), SEVERITY_LABELS[x.severity])
+    setText(row.getCell(6), x.message)
+    setText(row.getCell(7), x.waiverReason ?? '')
+  }
+  f.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } }
+  return wb
+}
+
+/** Write the report to `outPath` (default outputs/审核报告_YYYYMMDD.xlsx) and return the path written. */
+export async function exportCheckReport(app: AppContext, options: { outPath?: string } = {}, job?: JobHandle): Promise<string> {
+  const target = path.resolve(options.outPath ?? defaultReportPath(app))
+  if (path.extname(target).toLowerCase() !== '.xlsx') throw invalid('审核报告应保存为 .xlsx 文件，请修改文件名')
+  const dir = path.dirname(target)
+  if (!fs.existsSync(dir)) throw invalid(`保存位置“${dir}”不存在，请选择已有的文件夹`)
+  job?.progress('report', 0, 1)
+  const wb = await buildReportWorkbook(app)
+  job?.throwIfCancelled()
+  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    await wb.xlsx.writeFile(temp)
+    job?.throwIfCancelled()
+    fs.renameSync(temp, target)
+  } catch (error) {
+    fs.rmSync(temp, { force: true })
+    const code = (error as { code?: string }).code
+    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES')
+      throw new AppError('conflict', `无法写入“${target}”：文件可能正在 Excel 中打开，请关闭后重试`)
+    throw error
+  }
+  job?.progress('report', 1, 1)
+  return target
+}

@@ -1,0 +1,84 @@
+/**
+ * 'roster.export': the year's sites as a roster in the template's columns plus 状态 and 未处理问题数, so the
+ * exported file can be edited and imported again. Every text value goes in as a string cell: a site named
+ * “=HYPERLINK(...)” stays text and never becomes a live formula in whoever opens the file.
+ */
+import type ExcelJS from 'exceljs'
+import ExcelJSLib from 'exceljs'
+import { ROSTER_COLUMNS, type RosterField } from '../../core/roster/columns'
+import { SITE_STATUS_LABELS, SITE_TYPE_INFO, STAR_LABELS } from '../../core/sites/fields'
+import type { SiteRecord } from '../../db/repositories/sites'
+import type { AppContext } from '../context'
+import type { JobHandle } from '../jobs'
+import { requireSetup } from '../settings/association'
+import { dateStamp, resolveOutPath, setTextCell, writeWorkbookAtomically } from './outputFile'
+import { addRosterSheet } from './template'
+
+/** Open findings per site: found by the last check run and not waived. */
+export function openFindingCounts(app: AppContext): Map<number, number> {
+  const rows = app.db
+    .prepare(
+      `SELECT f.site_id AS siteId, COUNT(*) AS n FROM findings f
+       WHERE NOT EXISTS (SELECT 1 FROM waivers w WHERE w.site_id = f.site_id AND w.fingerprint = f.fingerprint)
+       GROUP BY f.site_id`,
+    )
+    .all() as { siteId: number; n: number }[]
+  return new Map(rows.map((r) => [r.siteId, r.n]))
+}
+
+function cellValue(site: SiteRecord, field: RosterField, seq: number): string | number | Date | null {
+  switch (field) {
+    case 'seq':
+      return seq
+    case 'type':
+      return SITE_TYPE_INFO[site.type].label
+    case 'starLevel':
+      return STAR_LABELS[site.starLevel] || `${site.starLevel}星级`
+    case 'certificates':
+      return site.certificates.join('、')
+    case 'applyDate':
+      return /^\d{4}-\d{2}-\d{2}$/.test(site.applyDate) ? new Date(`${site.applyDate}T00:00:00Z`) : site.applyDate
+    case 'staffCount':
+    case 'areaSqm':
+    case 'seats':
+      return site[field]
+    default:
+      return site[field]
+  }
+}
+
+export async function exportRoster(
+  app: AppContext,
+  outPath: string | undefined,
+  job?: JobHandle,
+): Promise<{ path: string; size: number; sites: number }> {
+  const { campaign } = requireSetup(app)
+  const target = resolveOutPath(app, outPath, `推荐汇总表_${dateStamp(app.now())}.xlsx`)
+  const sites = app.sites.list(campaign.id)
+  const open = openFindingCounts(app)
+  const workbook: ExcelJS.Workbook = new ExcelJSLib.Workbook()
+  workbook.creator = 'starsite 星级服务现场推荐报送系统'
+  const ws = addRosterSheet(workbook, ROSTER_COLUMNS, [
+    { header: '状态', width: 10 },
+    { header: '未处理问题数', width: 12 },
+  ])
+  sites.forEach((site, i) => {
+    if (i % 500 === 0) {
+      job?.throwIfCancelled()
+      job?.progress('写入汇总表', i, sites.length)
+    }
+    const row = ws.getRow(i + 2)
+    ROSTER_COLUMNS.forEach((c, j) => {
+      const value = cellValue(site, c.field, i + 1)
+      const cell = row.getCell(j + 1)
+      if (typeof value === 'string') setTextCell(cell, value)
+      else if (value !== null) cell.value = value
+    })
+    setTextCell(row.getCell(ROSTER_COLUMNS.length + 1), SITE_STATUS_LABELS[site.status])
+    row.getCell(ROSTER_COLUMNS.length + 2).value = open.get(site.id) ?? 0
+  })
+  job?.throwIfCancelled()
+  const size = await writeWorkbookAtomically(workbook, target)
+  job?.progress('写入汇总表', sites.length, sites.length)
+  return { path: target, size, sites: sites.length }
+}

@@ -1,0 +1,59 @@
+/**
+ * Writing an .xlsx the user asked for: to a temp name in the target folder, then renamed into place, so a
+ * crash or a full disk never leaves a half-written roster under the real name (DESIGN §2.2).
+ */
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type ExcelJS from 'exceljs'
+import { AppError, invalid } from '../../core/errors'
+import type { AppContext } from '../context'
+
+/** 'YYYYMMDD' of the app clock in local time, for default file names. */
+export function dateStamp(iso: string): string {
+  const d = new Date(iso)
+  return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`
+}
+
+export function resolveOutPath(app: AppContext, outPath: string | undefined, defaultName: string): string {
+  const target = outPath ? path.resolve(outPath) : path.join(app.dataDir, 'outputs', defaultName)
+  if (path.extname(target).toLowerCase() !== '.xlsx') throw invalid(`输出文件应以 .xlsx 结尾：${target}`)
+  const dir = path.dirname(target)
+  if (!fs.existsSync(dir)) {
+    if (outPath) throw invalid(`保存位置的文件夹不存在：${dir}`)
+    fs.mkdirSync(dir, { recursive: true })
+  }
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw invalid(`“${target}”是一个文件夹，请另选文件名`)
+  return target
+}
+
+export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, target: string): Promise<number> {
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    fs.writeFileSync(temp, buffer, { flag: 'wx' })
+    fs.renameSync(temp, target)
+  } catch (error) {
+    fs.rmSync(temp, { force: true })
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES')
+      throw new AppError('conflict', `无法写入“${target}”：文件可能正在 Excel 中打开或没有写入权限，请关闭后重试`)
+    if (code === 'ENOSPC') throw new AppError('internal', '磁盘空间不足，文件未保存')
+    throw error
+  }
+  return buffer.length
+}
+
+/**
+ * Text that a spreadsheet could take for a formula or a command (=, +, -, @, tab, CR at the start). We write
+ * every value as a string cell, which Excel never evaluates; such cells also get the text format so that
+ * editing the cell later keeps it text.
+ */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text)
+}
+
+export function setTextCell(cell: ExcelJS.Cell, text: string): void {
+  cell.value = text
+  if (looksLikeFormula(text)) cell.numFmt = '@'
+}

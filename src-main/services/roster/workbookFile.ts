@@ -1,0 +1,57 @@
+/**
+ * Reading a workbook the user chose: the bytes are read once, hashed, inspected and handed to exceljs from
+ * that same buffer, so what is checked, what is parsed and what the hash names are the same bytes.
+ */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import { invalid } from '../../core/errors'
+import { MB, ROSTER_LIMITS } from './limits'
+import { inspectWorkbook } from './safety'
+
+export interface WorkbookFile {
+  path: string
+  fileName: string
+  buffer: Buffer
+  sha256: string
+}
+
+export function readWorkbookFile(filePath: string): WorkbookFile {
+  const fileName = path.basename(filePath)
+  let stat: fs.Stats
+  try {
+    stat = fs.statSync(filePath)
+  } catch {
+    throw invalid(`找不到文件“${filePath}”，请确认路径是否正确`)
+  }
+  if (!stat.isFile()) throw invalid(`“${filePath}”不是文件，请选择一个 .xlsx 工作簿`)
+  if (stat.size === 0) throw invalid(`“${fileName}”是空文件，不是 Excel 工作簿（.xlsx）`)
+  if (stat.size > ROSTER_LIMITS.maxFileMb * MB)
+    throw invalid(
+      `“${fileName}”有 ${(stat.size / MB).toFixed(1)} MB，超过 ${ROSTER_LIMITS.maxFileMb} MB 的上限；推荐汇总表一般只有几 MB，请删除表中的图片等内容后再导入`,
+    )
+  let buffer: Buffer
+  try {
+    buffer = fs.readFileSync(filePath)
+  } catch (error) {
+    throw invalid(`无法读取“${fileName}”：${(error as NodeJS.ErrnoException).code === 'EACCES' ? '没有读取权限' : '文件可能正被其他程序占用'}`)
+  }
+  return { path: filePath, fileName, buffer, sha256: sha256Of(buffer) }
+}
+
+export function sha256Of(buffer: Buffer): string {
+  return createHash('sha256').update(buffer).digest('hex')
+}
+
+/** Inspect, then load with exceljs. Anything exceljs still chokes on is reported as a damaged file. */
+export async function loadWorkbook(file: WorkbookFile): Promise<ExcelJS.Workbook> {
+  await inspectWorkbook(file.buffer, file.fileName)
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(file.buffer as unknown as ArrayBuffer)
+  } catch {
+    throw invalid(`“${file.fileName}”无法作为 Excel 工作簿读取（文件可能已损坏），请在 Excel 中打开后重新保存为 .xlsx 再导入`)
+  }
+  return workbook
+}
