@@ -2,6 +2,7 @@
  * The `starsite` command: parse, open the data folder, run one command through dispatch, map the outcome to
  * an exit code (0 done, 1 the domain said no, 2 bad usage or input), and always close the database.
  */
+import { pendingDailyBackup } from '../services/backup/create'
 import pkg from '../../package.json'
 import { toErrorShape } from '../api/dispatch'
 import type { ErrorShape } from '../api/define'
@@ -92,6 +93,8 @@ export async function main(argv: string[], streams?: Streams, env: NodeJS.Proces
     return exitCodeFor(shape)
   } finally {
     try {
+      // Let the once-a-day backup that opening started finish, rather than cut it off at exit.
+      if (app) await pendingDailyBackup(app.db)?.catch(() => null)
       app?.close()
     } catch {
       // Closing is best effort at exit; the result was already reported.

@@ -64,7 +64,8 @@ function assertStarsiteFile(db: Db, migrations: Migration[]): void {
 
 function migrate(db: Db, migrations: Migration[]): void {
   // Mark the file first: a crash right after would otherwise leave an unmarked file with tables in it.
-  db.pragma(`application_id = ${APPLICATION_ID}`)
+  // Only when missing: writing it again would rewrite the header of an untouched file on every open.
+  if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`)
   db.exec(`CREATE TABLE IF NOT EXISTS migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
   const current = schemaVersion(db)

@@ -7,6 +7,7 @@ import { AppError, invalid } from '../../core/errors'
 import { describeProblem, type RowProblem } from '../../core/roster/problems'
 import { SITE_FIELD_LABELS, SITE_TYPE_INFO } from '../../core/sites/fields'
 import { auditAppender } from '../../db/repositories/audit'
+import { backupBeforeRisk } from '../backup/create'
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
 import { recheckSites } from '../checks/engine'
@@ -65,6 +66,9 @@ export async function commitRoster(app: AppContext, input: CommitInput, job?: Jo
   let unchanged = 0
   const touched: number[] = []
   const appendAudit = auditAppender(app.db)
+  // A copy of the database from just before, so a wrong roster can be undone from 设置 → 备份.
+  await backupBeforeRisk(app, 'before-import')
+  job?.throwIfCancelled()
   app.db.transaction(() => {
     todo.forEach((r, i) => {
       if (i % SLICE === 0) {

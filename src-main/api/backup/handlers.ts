@@ -1,0 +1,20 @@
+import { createBackup } from '../../services/backup/create'
+import { backupsDir, listBackups } from '../../services/backup/store'
+import type { HandlersFor } from '../handler'
+import type { backupOps } from './contract'
+
+export const backupHandlers: HandlersFor<typeof backupOps> = {
+  'backup.create': async (input, { app, job }) => {
+    const info = await createBackup(app, input.reason ?? 'manual', {
+      onProgress: job
+        ? ({ done, total }) => {
+            // Throwing here stops the copy; copyDatabase then removes the partial file.
+            job.throwIfCancelled()
+            job.progress('copy', done, total)
+          }
+        : undefined,
+    })
+    return { path: info.path, size: info.size }
+  },
+  'backup.list': (_input, { app }) => ({ dir: backupsDir(app.dataDir), backups: listBackups(app.dataDir) }),
+}

@@ -1,0 +1,80 @@
+/**
+ * Restore the database from a backup file. Order matters, so that a wrong click never loses data:
+ *   1. copy and check the file (SQLite, intact, ours, not newer), and migrate the copy — refusals change nothing;
+ *   2. back up the current database (reason 'before-restore'; rotation never deletes these);
+ *   3. close the app's database and make sure no other program holds it;
+ *   4. drop the old -wal/-shm and rename the checked copy over starsite.db (atomic on one volume).
+ * The AppContext holds the open database, so restore consumes it: after step 2 `app` is closed whatever the
+ * outcome, and the caller opens a new context (openApp) — the CLI does so; the desktop app relaunches.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { AppError } from '../../core/errors'
+import type { AppContext } from '../context'
+import { prepareCandidate, type Candidate } from './candidate'
+import { removeWithSideFiles, sideFiles } from './copy'
+import { createBackup, pendingDailyBackup } from './create'
+import { databaseFile, type BackupInfo } from './store'
+
+export interface RestoreResult {
+  restoredFrom: string
+  /** Schema version of the restored file before it was migrated. */
+  fromVersion: number
+  version: number
+  /** Where the data that was replaced is kept. */
+  beforeRestore: BackupInfo
+}
+
+/**
+ * Checks `file` without opening the current database at all — a door may call this before it opens its
+ * context, then pass the result to restoreBackup (the CLI does, so a refused file changes not even a byte).
+ */
+export function checkRestoreFile(dataDir: string, file: string): Candidate & { source: string } {
+  const source = path.resolve(file)
+  return { ...prepareCandidate(dataDir, source), source }
+}
+
+export async function restoreBackup(app: AppContext, file: string | (Candidate & { source: string })): Promise<RestoreResult> {
+  // The start-up backup must not be cut off half-way by the close below.
+  await pendingDailyBackup(app.db)
+  const candidate = typeof file === 'string' ? checkRestoreFile(app.dataDir, file) : file
+  const source = candidate.source
+  try {
+    const beforeRestore = await createBackup(app, 'before-restore')
+    app.close()
+    const live = databaseFile(app.dataDir)
+    assertNobodyElseUses(live)
+    for (const f of sideFiles(live)) fs.rmSync(f, { force: true })
+    candidate.partial.commit(live)
+    return { restoredFrom: source, fromVersion: candidate.fromVersion, version: candidate.version, beforeRestore }
+  } catch (error) {
+    removeWithSideFiles(candidate.partial.path)
+    candidate.partial.discard()
+    throw error
+  }
+}
+
+/**
+ * Another process (the desktop app while the CLI restores, a second CLI) would keep writing into the file we
+ * replace and lose everything it writes. An exclusive lock succeeds only when no one else has it open. Closing
+ * this last connection also checkpoints the WAL into the old file, which the before-restore backup already has.
+ */
+function assertNobodyElseUses(file: string): void {
+  if (!fs.existsSync(file)) return
+  const db = new Database(file, { fileMustExist: true })
+  try {
+    db.pragma('busy_timeout = 0')
+    db.pragma('locking_mode = EXCLUSIVE')
+    db.exec('BEGIN IMMEDIATE')
+    db.exec('COMMIT')
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+      throw new AppError('conflict', '数据正被另一个程序（如已打开的桌面程序）使用，请先关闭它再恢复。当前数据未做任何改动。')
+    }
+    throw error
+  } finally {
+    db.close()
+  }
+}
