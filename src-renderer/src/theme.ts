@@ -1,4 +1,4 @@
-import { Autocomplete, createTheme, Select } from '@mantine/core'
+import { Autocomplete, createTheme, MultiSelect, Select } from '@mantine/core'
 
 const CJK_FONTS = "'PingFang SC','Microsoft YaHei','Noto Sans CJK SC','Noto Sans SC',sans-serif"
 
@@ -16,5 +16,6 @@ export const theme = createTheme({
   components: {
     Select: Select.extend({ defaultProps: { comboboxProps } }),
     Autocomplete: Autocomplete.extend({ defaultProps: { comboboxProps } }),
+    MultiSelect: MultiSelect.extend({ defaultProps: { comboboxProps } }),
   },
 })

@@ -1,6 +1,8 @@
 import { AppShell, Badge, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { AssociationBanner } from './AssociationBanner'
+import { FirstRunWizard } from './FirstRunWizard'
+import { HeaderMenu } from './HeaderMenu'
 import { Page } from './Pages'
 import { ROUTES, routeHref, useRoute } from './routes'
 import { SettingsProvider, useSettings } from './SettingsContext'
@@ -33,9 +35,12 @@ function Shell() {
               </Badge>
             )}
           </Group>
-          <Text fw={500} c={association ? undefined : 'dimmed'} truncate>
-            {association ? association.shortName : settings ? '未设置协会' : ''}
-          </Text>
+          <Group gap="sm" wrap="nowrap">
+            <Text fw={500} c={association ? undefined : 'dimmed'} truncate>
+              {association ? association.shortName : settings ? '未设置协会' : ''}
+            </Text>
+            <HeaderMenu />
+          </Group>
         </Group>
       </AppShell.Header>
 
@@ -57,8 +62,8 @@ function Shell() {
         {error !== null && !settings && (
           <ErrorAlert title="无法读取设置" error={error} onRetry={() => void reload()} />
         )}
-        {settings && !association && <AssociationBanner onSettingsPage={route === 'settings'} />}
-        <Page route={route} />
+        {settings && !association && route === 'settings' && <AssociationBanner onSettingsPage />}
+        {settings && !association && route !== 'settings' ? <FirstRunWizard /> : <Page route={route} />}
       </AppShell.Main>
     </AppShell>
   )

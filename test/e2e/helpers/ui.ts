@@ -20,5 +20,5 @@ export async function fillSettings(page: Page, values: { name: string; short: st
   await page.getByLabel('省份').fill(values.province)
   await page.getByRole('option', { name: values.option }).click()
   if (values.year) await page.getByLabel('年度').fill(String(values.year))
-  await page.getByRole('button', { name: '保存' }).click()
+  await page.getByRole('button', { name: '保存', exact: true }).click()
 }

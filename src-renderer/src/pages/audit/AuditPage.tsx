@@ -1,7 +1,8 @@
-import { Button, Center, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Badge, Button, Center, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { ACTION_LABELS, ACTION_OPTIONS, ENTITY_OPTIONS } from './auditVocabulary'
 import { useAuditLog } from './useAuditLog'
 
 const formatTime = (iso: string) => {
@@ -12,20 +13,27 @@ const formatTime = (iso: string) => {
 /** 操作日志: who did what, when, to which record. */
 export function AuditPage() {
   const [text, setText] = useState('')
+  const [action, setAction] = useState<string | null>(null)
+  const [entity, setEntity] = useState<string | null>(null)
   const [debounced] = useDebouncedValue(text, 300)
-  const log = useAuditLog(debounced)
+  const log = useAuditLog({ text: debounced, action, entity })
+  const filtered = debounced.trim() !== '' || action !== null || entity !== null
 
   return (
     <Stack gap="sm" maw={1200}>
       <Title order={2}>操作日志</Title>
-      <Group justify="space-between">
-        <TextInput
-          label="筛选"
-          placeholder="输入关键字，如现场名称、操作人"
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          w={340}
-        />
+      <Group justify="space-between" align="flex-end">
+        <Group gap="sm" align="flex-end">
+          <TextInput
+            label="筛选"
+            placeholder="输入关键字，如现场名称、操作人"
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            w={300}
+          />
+          <Select label="操作" placeholder="全部操作" data={ACTION_OPTIONS} value={action} onChange={setAction} clearable w={150} />
+          <Select label="对象" placeholder="全部对象" data={ENTITY_OPTIONS} value={entity} onChange={setEntity} clearable w={150} />
+        </Group>
         <Button variant="default" onClick={() => void log.reload()}>
           刷新
         </Button>
@@ -35,7 +43,8 @@ export function AuditPage() {
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={190}>时间</Table.Th>
-            <Table.Th w={140}>操作人</Table.Th>
+            <Table.Th w={120}>操作人</Table.Th>
+            <Table.Th w={100}>操作</Table.Th>
             <Table.Th>内容</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -44,6 +53,11 @@ export function AuditPage() {
             <Table.Tr key={entry.id}>
               <Table.Td>{formatTime(entry.at)}</Table.Td>
               <Table.Td>{entry.actor}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color="gray" radius="sm">
+                  {ACTION_LABELS[entry.action] ?? entry.action}
+                </Badge>
+              </Table.Td>
               <Table.Td>{entry.summary}</Table.Td>
             </Table.Tr>
           ))}
@@ -56,7 +70,7 @@ export function AuditPage() {
       )}
       {!log.loading && log.entries.length === 0 && log.error === null && (
         <Text c="dimmed" ta="center" py="md">
-          {debounced.trim() ? '没有符合条件的记录' : '还没有操作记录'}
+          {filtered ? '没有符合条件的记录' : '还没有操作记录'}
         </Text>
       )}
       {!log.loading && log.hasMore && (

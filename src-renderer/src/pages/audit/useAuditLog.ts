@@ -4,8 +4,14 @@ import { call } from '../../api'
 
 const PAGE_SIZE = 200
 
-/** The audit log, newest first, filtered by text on the core and read a page at a time. */
-export function useAuditLog(text: string) {
+export interface AuditFilter {
+  text: string
+  action: string | null
+  entity: string | null
+}
+
+/** The audit log, newest first, filtered on the core and read a page at a time. */
+export function useAuditLog({ text, action, entity }: AuditFilter) {
   const [entries, setEntries] = useState<AuditEntry[]>([])
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<unknown>(null)
@@ -21,6 +27,8 @@ export function useAuditLog(text: string) {
         const result = await call('audit.list', {
           limit: PAGE_SIZE,
           ...(query ? { text: query } : {}),
+          ...(action ? { action } : {}),
+          ...(entity ? { entity } : {}),
           ...(beforeId !== undefined ? { beforeId } : {}),
         })
         if (id !== request.current) return
@@ -33,7 +41,7 @@ export function useAuditLog(text: string) {
         if (id === request.current) setLoading(false)
       }
     },
-    [text],
+    [text, action, entity],
   )
 
   useEffect(() => {

@@ -1,44 +1,87 @@
-import { Text } from '@mantine/core'
+import { Checkbox, Text } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef, type CSSProperties, type ReactNode } from 'react'
+import { memo, useRef, type CSSProperties, type ReactNode } from 'react'
 import { SITE_TYPE_INFO, STAR_LABELS, type Site } from '../../../../src-main/api/contract'
+import type { SortKey, SortState } from './siteView'
 import classes from './SitesTable.module.css'
 import { StatusTag } from './StatusBadge'
 
 const ROW_HEIGHT = 40
+const CHECK_WIDTH = '40px'
 
 interface Column {
+  key: SortKey
   header: string
   width: string
   cell(site: Site): ReactNode
 }
 
 const COLUMNS: Column[] = [
-  { header: '现场编号', width: '128px', cell: (s) => s.code },
-  { header: '现场名称', width: 'minmax(160px, 2fr)', cell: (s) => s.name },
-  { header: '类型', width: '84px', cell: (s) => SITE_TYPE_INFO[s.type].label },
-  { header: '所属企业', width: '96px', cell: (s) => s.enterprise },
-  { header: '推荐单位', width: 'minmax(140px, 1.5fr)', cell: (s) => s.recommender },
-  { header: '所在地市', width: '88px', cell: (s) => s.city },
-  { header: '申报星级', width: '84px', cell: (s) => STAR_LABELS[s.starLevel] || `${s.starLevel}星级` },
-  { header: '状态', width: '92px', cell: (s) => <StatusTag status={s.status} /> },
+  { key: 'code', header: '现场编号', width: '128px', cell: (s) => s.code },
+  { key: 'name', header: '现场名称', width: 'minmax(160px, 2fr)', cell: (s) => s.name },
+  { key: 'type', header: '类型', width: '84px', cell: (s) => SITE_TYPE_INFO[s.type].label },
+  { key: 'enterprise', header: '所属企业', width: '96px', cell: (s) => s.enterprise },
+  { key: 'recommender', header: '推荐单位', width: 'minmax(140px, 1.5fr)', cell: (s) => s.recommender },
+  { key: 'city', header: '所在地市', width: '88px', cell: (s) => s.city },
+  { key: 'starLevel', header: '申报星级', width: '84px', cell: (s) => STAR_LABELS[s.starLevel] || `${s.starLevel}星级` },
+  { key: 'status', header: '状态', width: '92px', cell: (s) => <StatusTag status={s.status} /> },
 ]
 
-const gridStyle: CSSProperties = { gridTemplateColumns: COLUMNS.map((c) => c.width).join(' ') }
+export interface TableSelection {
+  selected: ReadonlySet<number>
+  allState: 'none' | 'some' | 'all'
+  toggle(id: number): void
+  toggleAll(): void
+}
 
 interface SitesTableProps {
   sites: Site[]
   /** Extra last column (e.g. 恢复 in 回收站). */
   action?: { header: string; render(site: Site): ReactNode }
+  selection?: TableSelection
+  sort?: { state: SortState | null; onSort(key: SortKey): void }
   onOpen?(site: Site): void
   emptyText: string
 }
 
+const stop = (e: { stopPropagation(): void }) => e.stopPropagation()
+
+function HeaderCell({ column, sort }: { column: Column; sort: SitesTableProps['sort'] }) {
+  if (!sort) {
+    return (
+      <div className={classes.cell} role="columnheader">
+        {column.header}
+      </div>
+    )
+  }
+  const dir = sort.state?.key === column.key ? sort.state.dir : null
+  return (
+    <div
+      className={classes.cell}
+      role="columnheader"
+      aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+    >
+      <button
+        type="button"
+        className={classes.sortButton}
+        title={dir === 'asc' ? '点击按降序排列' : dir === 'desc' ? '点击取消排序' : '点击按升序排列'}
+        onClick={() => sort.onSort(column.key)}
+      >
+        {column.header}
+        <span className={classes.sortMark} aria-hidden>
+          {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '↕'}
+        </span>
+      </button>
+    </div>
+  )
+}
+
 /**
  * The site list, virtualised: only the rows in view (plus a few) are in the DOM, all of one fixed height,
- * so ten thousand sites scroll as smoothly as ten.
+ * so ten thousand sites scroll as smoothly as ten. Memoised: a keystroke first re-renders the page with the
+ * old list (the filtering follows as a deferred render), and the table need not redraw its rows for that.
  */
-export function SitesTable({ sites, action, onOpen, emptyText }: SitesTableProps) {
+export const SitesTable = memo(function SitesTable({ sites, action, selection, sort, onOpen, emptyText }: SitesTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: sites.length,
@@ -47,16 +90,27 @@ export function SitesTable({ sites, action, onOpen, emptyText }: SitesTableProps
     overscan: 12,
     getItemKey: (index) => sites[index]?.id ?? index,
   })
-  const style = action ? { gridTemplateColumns: `${gridStyle.gridTemplateColumns} 88px` } : gridStyle
+  const widths = [...(selection ? [CHECK_WIDTH] : []), ...COLUMNS.map((c) => c.width), ...(action ? ['96px'] : [])]
+  const style: CSSProperties = { gridTemplateColumns: widths.join(' ') }
 
   return (
     <div className={classes.table} role="table" aria-label="现场列表" aria-rowcount={sites.length + 1}>
       <div className={classes.header} role="rowgroup">
         <div className={classes.row} role="row" style={style}>
-          {COLUMNS.map((c) => (
-            <div key={c.header} className={classes.cell} role="columnheader">
-              {c.header}
+          {selection && (
+            <div className={classes.cell} role="columnheader">
+              <Checkbox
+                size="xs"
+                aria-label="全选当前列出的现场"
+                checked={selection.allState === 'all'}
+                indeterminate={selection.allState === 'some'}
+                disabled={sites.length === 0}
+                onChange={selection.toggleAll}
+              />
             </div>
+          )}
+          {COLUMNS.map((c) => (
+            <HeaderCell key={c.key} column={c} sort={sort} />
           ))}
           {action && (
             <div className={classes.cell} role="columnheader">
@@ -75,20 +129,23 @@ export function SitesTable({ sites, action, onOpen, emptyText }: SitesTableProps
             {virtualizer.getVirtualItems().map((item) => {
               const site = sites[item.index]
               if (!site) return null
+              const checked = selection?.selected.has(site.id) ?? false
+              const rowClass = [classes.row, onOpen ? classes.clickable : '', checked ? classes.checked : ''].join(' ')
               return (
                 <div
                   key={item.key}
                   role="row"
                   aria-rowindex={item.index + 2}
+                  aria-selected={selection ? checked : undefined}
                   data-testid="site-row"
                   tabIndex={onOpen ? 0 : undefined}
-                  className={onOpen ? `${classes.row} ${classes.clickable}` : classes.row}
+                  className={rowClass}
                   style={{ ...style, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                   onClick={onOpen ? () => onOpen(site) : undefined}
                   onKeyDown={
                     onOpen
                       ? (e) => {
-                          if (e.key === 'Enter' || e.key === ' ') {
+                          if (e.target === e.currentTarget && (e.key === 'Enter' || e.key === ' ')) {
                             e.preventDefault()
                             onOpen(site)
                           }
@@ -96,13 +153,24 @@ export function SitesTable({ sites, action, onOpen, emptyText }: SitesTableProps
                       : undefined
                   }
                 >
+                  {selection && (
+                    <div className={classes.cell} role="cell" onClick={stop}>
+                      <input
+                        type="checkbox"
+                        className={classes.rowCheck}
+                        aria-label={`选择 ${site.name}`}
+                        checked={checked}
+                        onChange={() => selection.toggle(site.id)}
+                      />
+                    </div>
+                  )}
                   {COLUMNS.map((c) => (
-                    <div key={c.header} className={classes.cell} role="cell">
+                    <div key={c.key} className={classes.cell} role="cell">
                       {c.cell(site)}
                     </div>
                   ))}
                   {action && (
-                    <div className={classes.cell} role="cell">
+                    <div className={classes.cell} role="cell" onClick={stop}>
                       {action.render(site)}
                     </div>
                   )}
@@ -114,4 +182,4 @@ export function SitesTable({ sites, action, onOpen, emptyText }: SitesTableProps
       </div>
     </div>
   )
-}
+})

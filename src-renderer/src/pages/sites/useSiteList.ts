@@ -41,5 +41,11 @@ export function useSiteList(deleted: boolean) {
     setSites((list) => list.filter((s) => !gone.has(s.id)))
   }, [])
 
-  return { sites, loading, error, reload, upsert, drop }
+  /** Apply a status change the core confirmed, without reading the whole list again. */
+  const setStatus = useCallback((ids: number[], status: Site['status']) => {
+    const changed = new Set(ids)
+    setSites((list) => list.map((s) => (changed.has(s.id) ? { ...s, status } : s)))
+  }, [])
+
+  return { sites, loading, error, reload, upsert, drop, setStatus }
 }

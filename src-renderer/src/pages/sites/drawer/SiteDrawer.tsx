@@ -1,12 +1,12 @@
-import { Badge, Box, Button, Drawer, Group, Text } from '@mantine/core'
+import { Badge, Drawer, Group, Tabs, Text } from '@mantine/core'
 import { useState } from 'react'
-import { SITE_STATUS_LABELS, type Site } from '../../../../src-main/api/contract'
-import { call, fieldErrors } from '../../api'
-import { notifyError, notifySuccess } from '../../app/notify'
-import { DeleteSiteModal } from './DeleteSiteModal'
-import { emptySiteForm, formToDraft, siteToForm, type SiteFormField, type SiteFormValues } from './siteForm'
-import { SiteForm } from './SiteForm'
-import { StatusBadge } from './StatusBadge'
+import type { Site } from '../../../../../src-main/api/contract'
+import { StatusBadge } from '../StatusBadge'
+import { AttachmentsTab } from './AttachmentsTab'
+import { CertificatesTab } from './CertificatesTab'
+import { HistoryTab } from './HistoryTab'
+import { SiteEditor } from './SiteEditor'
+import { SiteFindings } from './SiteFindings'
 
 interface SiteDrawerProps {
   opened: boolean
@@ -24,7 +24,7 @@ export function SiteDrawer({ opened, site, starLevels, onClose, onSaved, onRemov
       opened={opened}
       onClose={onClose}
       position="right"
-      size={720}
+      size={760}
       data-testid="site-drawer"
       title={
         <Group gap="sm">
@@ -43,100 +43,56 @@ export function SiteDrawer({ opened, site, starLevels, onClose, onSaved, onRemov
       }
     >
       {opened && (
-        <SiteEditor key={site?.id ?? 'new'} site={site} starLevels={starLevels} onSaved={onSaved} onRemoved={onRemoved} />
+        <SiteTabs key={site?.id ?? 'new'} site={site} starLevels={starLevels} onSaved={onSaved} onRemoved={onRemoved} />
       )}
     </Drawer>
   )
 }
 
-function SiteEditor({ site, starLevels, onSaved, onRemoved }: Omit<SiteDrawerProps, 'opened' | 'onClose'>) {
-  const [values, setValues] = useState<SiteFormValues>(() => (site ? siteToForm(site) : emptySiteForm()))
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [saving, setSaving] = useState(false)
-  const [confirming, setConfirming] = useState(false)
-  const [deleting, setDeleting] = useState(false)
+type TabKey = 'basic' | 'attachments' | 'certificates' | 'history'
 
-  const change = (field: SiteFormField, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }))
-    setErrors((e) => (e[field] ? { ...e, [field]: '' } : e))
-  }
-
-  const save = async () => {
-    setSaving(true)
-    try {
-      const draft = formToDraft(values)
-      const saved = site ? await call('sites.update', { id: site.id, site: draft }) : await call('sites.create', { site: draft })
-      setErrors({})
-      setValues(siteToForm(saved))
-      notifySuccess(site ? `已保存现场“${saved.name}”` : `已新建现场“${saved.name}”，编号 ${saved.code}`)
-      onSaved(saved, !site)
-    } catch (e) {
-      setErrors(fieldErrors(e, 'site'))
-      notifyError(e, '现场未保存')
-    } finally {
-      setSaving(false)
-    }
-  }
-
-  const remove = async () => {
-    if (!site) return
-    setDeleting(true)
-    try {
-      await call('sites.remove', { ids: [site.id] })
-      notifySuccess(`现场“${site.name}”已移入回收站`, '已删除')
-      setConfirming(false)
-      onRemoved(site.id)
-    } catch (e) {
-      notifyError(e, '现场未删除')
-    } finally {
-      setDeleting(false)
-    }
-  }
-
+/**
+ * The site's four faces. Hidden tabs keep their state (an unsaved form survives a look at the attachments)
+ * but not their effects, so each tab reads fresh data whenever it is shown.
+ */
+function SiteTabs({ site, starLevels, onSaved, onRemoved }: Omit<SiteDrawerProps, 'opened' | 'onClose'>) {
+  const [tab, setTab] = useState<TabKey>('basic')
   return (
-    <>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        {site && (
-          <Text size="xs" c="dimmed" mb="sm">
-            状态：{SITE_STATUS_LABELS[site.status]} · 最后修改：{new Date(site.updatedAt).toLocaleString('zh-CN')}
-          </Text>
-        )}
-        <SiteForm values={values} errors={errors} starLevels={starLevels} onChange={change} />
-        <Box
-          pos="sticky"
-          bottom={0}
-          py="sm"
-          mt="md"
-          bg="var(--mantine-color-body)"
-          style={{ borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}
-        >
-          <Group justify="space-between">
-            {site ? (
-              <Button color="red" variant="light" onClick={() => setConfirming(true)}>
-                删除
-              </Button>
-            ) : (
-              <span />
-            )}
-            <Button type="submit" loading={saving}>
-              保存
-            </Button>
-          </Group>
-        </Box>
-      </form>
-      <DeleteSiteModal
-        opened={confirming}
-        siteName={site?.name ?? ''}
-        deleting={deleting}
-        onConfirm={() => void remove()}
-        onCancel={() => setConfirming(false)}
-      />
-    </>
+    <Tabs value={tab} onChange={(v) => setTab((v as TabKey | null) ?? 'basic')} keepMountedMode="activity">
+      <Tabs.List mb="md">
+        <Tabs.Tab value="basic">基本信息</Tabs.Tab>
+        <Tabs.Tab value="attachments" disabled={!site}>
+          附件
+        </Tabs.Tab>
+        <Tabs.Tab value="certificates" disabled={!site}>
+          培训证书
+        </Tabs.Tab>
+        <Tabs.Tab value="history" disabled={!site}>
+          操作记录
+        </Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="basic">
+        {site && <SiteFindings siteId={site.id} version={site.updatedAt} />}
+        <SiteEditor site={site} starLevels={starLevels} onSaved={onSaved} onRemoved={onRemoved} />
+      </Tabs.Panel>
+      {site && (
+        <>
+          <Tabs.Panel value="attachments">
+            <AttachmentsTab site={site} />
+          </Tabs.Panel>
+          <Tabs.Panel value="certificates">
+            <CertificatesTab site={site} />
+          </Tabs.Panel>
+          <Tabs.Panel value="history">
+            <HistoryTab siteId={site.id} />
+          </Tabs.Panel>
+        </>
+      )}
+      {!site && (
+        <Text size="xs" c="dimmed" mt="sm">
+          保存新现场后即可添加附件、核对培训证书。
+        </Text>
+      )}
+    </Tabs>
   )
 }

@@ -1,0 +1,87 @@
+import { Button, Group, Stack, Title } from '@mantine/core'
+import { useCallback, useMemo, useState } from 'react'
+import type { Site } from '../../../../src-main/api/contract'
+import { useSettings } from '../../app/SettingsContext'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { BulkBar } from './BulkBar'
+import { ExportButton } from './ExportButton'
+import { SiteDrawer } from './drawer/SiteDrawer'
+import { Counter, emptyText, pageStyle, selectedIds } from './listParts'
+import { SitesTable } from './SitesTable'
+import { useOpenFromRoute } from './useOpenFromRoute'
+import { SiteToolbar } from './SiteToolbar'
+import { useSiteList } from './useSiteList'
+import { useSelection, useSiteView } from './useSiteView'
+
+const DEFAULT_STAR_LEVELS = [1, 2, 3, 4, 5]
+
+type DrawerState = { open: false } | { open: true; site: Site | null }
+
+export function ActiveView({ onTrash }: { onTrash(): void }) {
+  const { settings } = useSettings()
+  const list = useSiteList(false)
+  const view = useSiteView(list.sites)
+  const selection = useSelection(view.visible)
+  const [drawer, setDrawer] = useState<DrawerState>({ open: false })
+  const starLevels = settings?.campaign?.config.starLevels ?? DEFAULT_STAR_LEVELS
+  // Without an association the core refuses to list sites; the shell's banner already says what to do.
+  const unconfigured = settings !== null && settings.association === null
+  const open = useCallback((site: Site) => setDrawer({ open: true, site }), [])
+  useOpenFromRoute(open)
+  const ids = useMemo(() => selectedIds(list.sites, selection.selected), [list.sites, selection.selected])
+
+  const removed = (gone: number[]) => {
+    list.drop(gone)
+    selection.forget(gone)
+  }
+
+  return (
+    <Stack gap="sm" style={pageStyle}>
+      <Group justify="space-between">
+        <Title order={2}>推荐现场</Title>
+        <Group gap="sm">
+          <ExportButton />
+          <Button variant="default" onClick={onTrash} aria-pressed={false}>
+            回收站
+          </Button>
+          <Button onClick={() => setDrawer({ open: true, site: null })}>新建现场</Button>
+        </Group>
+      </Group>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <SiteToolbar sites={list.sites} query={view.query} onQuery={view.setQuery} filters={view.filters} onFilters={view.setFilters} />
+        <Counter shown={view.visible.length} total={list.sites.length} loading={list.loading} />
+      </Group>
+      {ids.length > 0 && <BulkBar ids={ids} onClear={selection.clear} onStatus={list.setStatus} onRemoved={removed} />}
+      {list.error !== null && !unconfigured && (
+        <ErrorAlert title="无法读取现场列表" error={list.error} onRetry={() => void list.reload()} />
+      )}
+      <div style={{ display: 'flex', flex: 1, minHeight: 0, opacity: view.stale ? 0.7 : 1 }}>
+        <SitesTable
+          sites={view.visible}
+          selection={selection}
+          sort={view.sort}
+          onOpen={open}
+          emptyText={
+            unconfigured
+              ? '请先在“设置”中填写协会信息，再登记现场。'
+              : emptyText(list, '还没有现场。点击“新建现场”登记，或从“导入”页导入推荐汇总表。')
+          }
+        />
+      </div>
+      <SiteDrawer
+        opened={drawer.open}
+        site={drawer.open ? drawer.site : null}
+        starLevels={starLevels}
+        onClose={() => setDrawer({ open: false })}
+        onSaved={(site) => {
+          list.upsert(site)
+          setDrawer({ open: false })
+        }}
+        onRemoved={(id) => {
+          removed([id])
+          setDrawer({ open: false })
+        }}
+      />
+    </Stack>
+  )
+}
