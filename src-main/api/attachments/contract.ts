@@ -27,6 +27,16 @@ export const attachmentSummarySchema = z.object({
   originalName: z.string(),
 })
 
+export const folderImportSchema = z.object({
+  sites: z.number(),
+  added: z.number(),
+  skipped: z.array(z.object({ path: z.string(), reason: z.string(), refused: z.boolean() })),
+  unmatchedFolders: z.array(z.object({ path: z.string(), reason: z.string() })),
+  matched: z.array(
+    z.object({ folder: z.string(), siteId: z.number(), siteCode: z.string(), siteName: z.string(), added: z.number() }),
+  ),
+})
+
 const offeredFileSchema = z
   .object({
     path: z.string({ error: '文件路径应为文字' }).min(1, '文件路径不能为空').max(4096, '文件路径过长'),
@@ -66,5 +76,14 @@ export const attachmentsOps = defineOps({
     input: z.object({ id: idSchema }).strict(),
     // A copy under dataDir/outputs/附件 named as the person knows the file, so its program can open it.
     output: z.object({ path: z.string(), name: z.string() }),
+  },
+  'attachments.importFolder': {
+    title: '导入附件文件夹',
+    job: true,
+    // A folder with one sub-folder per site, named by 现场编号 or 现场名称 (DESIGN §4).
+    input: z
+      .object({ path: z.string({ error: '请选择文件夹' }).min(1, '请选择文件夹').max(4096, '文件夹路径过长') })
+      .strict(),
+    output: folderImportSchema,
   },
 })

@@ -41,7 +41,8 @@ async function writeAll(handle: fsp.FileHandle, chunk: Buffer): Promise<void> {
 export async function stageFile(dataDir: string, source: string): Promise<StagedFile> {
   const tmpDir = path.join(dataDir, 'tmp')
   await fsp.mkdir(tmpDir, { recursive: true })
-  const tempPath = path.join(tmpDir, `attach-${randomUUID()}.part`)
+  // The pid in the name lets the next start remove what a killed copy left (bundle/partial.ts).
+  const tempPath = path.join(tmpDir, `attach-${process.pid}-${randomUUID()}.part`)
   const hash = createHash('sha256')
   const head: Buffer[] = []
   let headLength = 0
