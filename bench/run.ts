@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: run every case in bench/cases, print a table with ratios against the anchors and the
- * targets, and write bench/results/latest.json. Exit code is 0 on a MISS: a miss is a finding, not a failure.
+ * targets, and merge them into bench/results/latest.json (by case name). Exit code is 0 on a MISS: a miss is a finding, not a failure.
  * `npm run bench -- insert` runs only the cases whose name contains "insert".
  */
 import fs from 'node:fs'
@@ -29,14 +29,25 @@ async function main(): Promise<void> {
   console.log(formatResults(results))
   const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results')
   fs.mkdirSync(dir, { recursive: true })
+  // Merge, keyed by case name: a filtered run (`npm run bench -- bundle`) replaces its own cases' results and
+  // keeps everyone else's, instead of wiping them.
+  const file = path.join(dir, 'latest.json')
+  let previous: Result[] = []
+  try {
+    const old = JSON.parse(fs.readFileSync(file, 'utf8')) as { results?: Result[] }
+    if (Array.isArray(old.results)) previous = old.results
+  } catch {
+    // no earlier results, or unreadable: start afresh
+  }
+  const fresh = new Set(results.map((r) => r.name))
   const doc = {
     at: new Date().toISOString(),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
     cpus: os.cpus().length,
-    results,
+    results: [...previous.filter((r) => !fresh.has(r.name)), ...results],
   }
-  fs.writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(doc, null, 2) + '\n')
+  fs.writeFileSync(file, JSON.stringify(doc, null, 2) + '\n')
   console.log(`\n结果已写入 ${path.relative(process.cwd(), path.join(dir, 'latest.json'))}`)
 }
 

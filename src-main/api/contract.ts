@@ -19,6 +19,7 @@ import { backupOps } from './backup/contract'
 import { checksOps } from './checks/contract'
 import { campaignOps } from './campaign/contract'
 import { lettersOps } from './letters/contract'
+import { resultsOps } from './results/contract'
 
 export const contract = {
   ...settingsOps,
@@ -35,6 +36,7 @@ export const contract = {
   ...checksOps,
   ...campaignOps,
   ...lettersOps,
+  ...resultsOps,
 }
 
 export type Contract = typeof contract
@@ -61,7 +63,7 @@ export {
   ENTERPRISES,
   STAR_LABELS,
 } from '../core/sites/fields'
-export { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, TRAINING_CLASS_LABELS } from '../core/campaign/preset'
+export { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, TRAINING_CLASS_LABELS, presetForYear } from '../core/campaign/preset'
 export type { StarsiteBridge, FileFilter } from './bridge'
 export { RULE_IDS, RULE_LABELS, RULE_SEVERITY, SEVERITIES, SEVERITY_LABELS } from '../core/checks/ids'
 export type { RuleId, Severity } from '../core/checks/ids'

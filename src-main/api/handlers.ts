@@ -15,6 +15,7 @@ import { backupHandlers } from './backup/handlers'
 import { checksHandlers } from './checks/handlers'
 import { campaignHandlers } from './campaign/handlers'
 import { lettersHandlers } from './letters/handlers'
+import { resultsHandlers } from './results/handlers'
 
 export const handlers: HandlersFor<Contract> = {
   ...settingsHandlers,
@@ -31,4 +32,5 @@ export const handlers: HandlersFor<Contract> = {
   ...checksHandlers,
   ...campaignHandlers,
   ...lettersHandlers,
+  ...resultsHandlers,
 }

@@ -7,19 +7,33 @@ export function toHalfWidth(value: string): string {
     .replace(/\u3000/g, ' ')
 }
 
+/**
+ * Characters no field should keep: C0/C1 controls that are not whitespace (DEL, ESC, the CSI introducer
+ * U+009B that terminals obey), bidirectional overrides and marks (U+202E makes a name display reversed),
+ * and zero-width spaces (U+200B lets the same name pass as a different one past the duplicate check).
+ * Tab and line breaks are not here: they are collapsed, or kept as line breaks by cleanMultiline.
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069]/g
+
+/** Drop the characters above; exported for the property tests. */
+export function stripInvisible(value: string): string {
+  return value.replace(INVISIBLE, '')
+}
+
 /** Trim, half-width, collapse inner whitespace runs to one space. Empty becomes ''. */
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return ''
-  return toHalfWidth(String(value)).replace(/[\s\u00A0]+/g, ' ').trim()
+  return stripInvisible(toHalfWidth(String(value))).replace(/[\s\u00A0]+/g, ' ').trim()
 }
 
 /** Like cleanText but keeps line breaks (for multi-line fields such as 突出表现). */
 export function cleanMultiline(value: unknown): string {
   if (value === null || value === undefined) return ''
-  return toHalfWidth(String(value))
+  return stripInvisible(toHalfWidth(String(value)))
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => line.replace(/[\t \u00A0]+/g, ' ').trim())
+    .map((line) => line.replace(/[\t\v\f \u00A0]+/g, ' ').trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim()

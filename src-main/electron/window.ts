@@ -61,6 +61,12 @@ export function hardenWebContents(contents: WebContents, log: Log = silentLog): 
     event.preventDefault()
     log.warn(`refused navigation to ${url.slice(0, 200)}`)
   })
+  // will-navigate only sees the main frame; the app has no frames of its own, so no frame may navigate.
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame) return
+    event.preventDefault()
+    log.warn(`refused frame navigation to ${event.url.slice(0, 200)}`)
+  })
   contents.on('will-redirect', (event, url) => {
     event.preventDefault()
     log.warn(`refused redirect to ${url.slice(0, 200)}`)

@@ -1,9 +1,13 @@
-/** A file name from a browser, reduced to one safe path segment (the attachments service cleans it again). */
+import { safeFileName } from '../core/files/safeName'
+
+/**
+ * A file name from a browser, reduced to one safe path segment by the shared file-name rules (reserved
+ * Windows names such as CON.pdf, length in characters and UTF-8 bytes, control and bidi characters), since
+ * browser mode may run on Windows and the upload is written under this name. '' when nothing usable is left.
+ */
 export function sanitizeUploadName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? ''
-  const cleaned = base
-    .replace(/[\x00-\x1f\x7f<>:"|?*]/g, '_')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(-150)
-  return cleaned === '' || cleaned === '.' || cleaned === '..' ? '' : cleaned
+  // eslint-disable-next-line no-control-regex
+  if (!base.replace(/[\x00-\x1f\x7f-\x9f\s.]/g, '')) return ''
+  return safeFileName(base)
 }

@@ -62,7 +62,7 @@ export interface LetterContent {
   /** 成文日期, e.g. 2021年6月1日. */
   date: string
   /** The annex page of a cover letter: the list of recommended sites. */
-  annex?: { label: string; title: string; rows: AnnexRow[] }
+  annex?: { label: string; title: string; rows: AnnexRow[]; /** Heading of the last column; default 申报星级. */ starTitle?: string }
 }
 
 const STANDARD_TITLES: Record<SiteType, string> = {

@@ -2,7 +2,7 @@
  * Readers for the values people actually type. Each returns the canonical value, or null when the input
  * cannot be read at all (that is an input error; a readable value that breaks a rule is a check finding).
  */
-import { cleanText, toHalfWidth } from '../text'
+import { cleanText, stripInvisible, toHalfWidth } from '../text'
 import type { SiteType } from './fields'
 
 const TYPE_SYNONYMS: Array<[SiteType, RegExp]> = [
@@ -88,7 +88,7 @@ export function normalizePhone(value: unknown): string {
 /** Several certificate numbers in one cell, separated by 、，,；; or line breaks; upper-cased, unique. */
 export function parseCertificateList(value: unknown): string[] {
   if (Array.isArray(value)) return parseCertificateList(value.join('\n'))
-  const text = toHalfWidth(String(value ?? ''))
+  const text = stripInvisible(toHalfWidth(String(value ?? '')))
   const seen = new Set<string>()
   for (const part of text.split(/[、，,；;\n\r\s]+/)) {
     const cert = part.trim().toUpperCase()

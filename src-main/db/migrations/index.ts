@@ -7,6 +7,7 @@ import { sql as v2 } from './002_registry'
 import { sql as v3 } from './003_checks'
 import { sql as v4 } from './004_letters'
 import { sql as v5 } from './005_bundles'
+import { sql as v6 } from './006_results'
 
 export interface Migration {
   version: number
@@ -20,6 +21,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, name: 'checks', sql: v3 },
   { version: 4, name: 'letters', sql: v4 },
   { version: 5, name: 'bundles', sql: v5 },
+  { version: 6, name: 'results', sql: v6 },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -10,6 +10,9 @@ import path from 'node:path'
 
 const PARTIAL = /^\..+\.partial-(\d+)-[0-9a-f]{8}$/
 const MARKER = /^partial-(\d+)-[0-9a-f]{8}\.json$/
+const SIDE_SUFFIXES = ['-journal', '-wal', '-shm']
+/** Scratch of a bundle build (a folder) and an attachment being copied in, both in dataDir/tmp. */
+const SCRATCH = /^(?:bundle-docs|attach)-(\d+)-/
 
 export interface PartialFile {
   path: string
@@ -61,7 +64,8 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Remove stale partial files in dataDir/outputs and dataDir/tmp, and those recorded by markers anywhere.
+ * Remove stale partial files in dataDir/outputs and dataDir/tmp (with the SQLite side files of a partial
+ * database copy), scratch left in dataDir/tmp by a killed process, and partials recorded by markers anywhere.
  * Returns the paths removed. Never throws: a failed cleanup must not stop the app from starting.
  */
 export function cleanupStalePartials(dataDir: string): string[] {
@@ -74,6 +78,11 @@ export function cleanupStalePartials(dataDir: string): string[] {
       // left for the next start
     }
   }
+  // A database copied to a partial name (backup, restore candidate) has SQLite side files beside it while
+  // open; a kill leaves them too, and they match no pattern of ours once their partial is gone.
+  const removeWithSides = (file: string) => {
+    for (const f of [file, ...SIDE_SUFFIXES.map((side) => file + side)]) if (fs.existsSync(f)) remove(f)
+  }
   for (const dir of [path.join(dataDir, 'outputs'), path.join(dataDir, 'tmp')]) {
     let names: string[] = []
     try {
@@ -83,13 +92,22 @@ export function cleanupStalePartials(dataDir: string): string[] {
     }
     for (const name of names) {
       const m = PARTIAL.exec(name)
-      if (m && !alive(Number(m[1]))) remove(path.join(dir, name))
+      if (m && !alive(Number(m[1]))) removeWithSides(path.join(dir, name))
+      const scratch = dir.endsWith('tmp') ? SCRATCH.exec(name) : null
+      if (scratch && !alive(Number(scratch[1]))) {
+        try {
+          fs.rmSync(path.join(dir, name), { recursive: true, force: true })
+          removed.push(path.join(dir, name))
+        } catch {
+          // left for the next start
+        }
+      }
       const mk = MARKER.exec(name)
       if (mk && dir.endsWith('tmp') && !alive(Number(mk[1]))) {
         try {
           const { path: p } = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { path?: unknown }
           // Only ever delete what looks like one of our partials, whatever the marker says.
-          if (typeof p === 'string' && PARTIAL.test(path.basename(p)) && fs.existsSync(p)) remove(p)
+          if (typeof p === 'string' && PARTIAL.test(path.basename(p))) removeWithSides(p)
         } catch {
           // unreadable marker: just drop it
         }

@@ -27,16 +27,19 @@ export interface Plan {
   entries: PlannedEntry[]
   /** Site code -> the entry paths of that site, for the manifest. */
   siteFiles: Map<string, string[]>
+  /** Always empty: a document that cannot be produced fails the build. Kept for the manifest's shape. */
   omitted: { path: string; reason: string }[]
 }
 
-const NOT_AVAILABLE = '本版本尚不能生成此文件'
+/** A required document that could not be had: the build stops rather than send an incomplete submission. */
+function cannotProduce(entryPath: string, reason: string): AppError {
+  return new AppError('conflict', `无法生成报送包：${entryPath} ${reason}。报送材料不完整，未生成报送包。`, { path: entryPath })
+}
 
 export async function planEntries(req: DocumentRequest, documents: BundleDocuments): Promise<Plan> {
   const namer = new EntryNamer()
   for (const fixed of [MANIFEST_PATH, SIGNATURE_PATH]) namer.reserve(fixed)
   const entries: PlannedEntry[] = []
-  const omitted: Plan['omitted'] = []
   const add = (path: string, source: string) => entries.push({ path, source, size: statSize(source, path) })
 
   const fixedDocs = [
@@ -46,8 +49,8 @@ export async function planEntries(req: DocumentRequest, documents: BundleDocumen
   ] as const
   for (const [path, produce] of fixedDocs) {
     namer.reserve(path)
-    if (produce) add(path, await produce.call(documents, req))
-    else omitted.push({ path, reason: NOT_AVAILABLE })
+    if (!produce) throw cannotProduce(path, '无法生成（缺少生成该文件的功能）')
+    add(path, await produce.call(documents, req))
   }
 
   const layouts = layoutSites(
@@ -58,9 +61,11 @@ export async function planEntries(req: DocumentRequest, documents: BundleDocumen
   for (const [i, site] of req.sites.entries()) {
     const layout = layouts[i]
     const files: string[] = []
-    const letter = documents.siteLetter ? await documents.siteLetter(req, site) : undefined
-    if (letter) (add(layout.letterPath, letter), files.push(layout.letterPath))
-    else omitted.push({ path: layout.letterPath, reason: letter === null ? '该现场尚未生成推荐函' : NOT_AVAILABLE })
+    if (!documents.siteLetter) throw cannotProduce(layout.letterPath, '无法生成（缺少生成推荐函的功能）')
+    const letter = await documents.siteLetter(req, site)
+    if (!letter) throw cannotProduce(layout.letterPath, `缺少现场 ${site.code} ${site.name} 的推荐函`)
+    add(layout.letterPath, letter)
+    files.push(layout.letterPath)
     for (const a of site.attachments) {
       const path = layout.attachments.get(a.id)!
       add(path, storedPath(req.app.dataDir, a.sha256))
@@ -68,7 +73,7 @@ export async function planEntries(req: DocumentRequest, documents: BundleDocumen
     }
     siteFiles.set(site.code, files)
   }
-  return { entries, siteFiles, omitted }
+  return { entries, siteFiles, omitted: [] }
 }
 
 function statSize(source: string, entryPath: string): number {

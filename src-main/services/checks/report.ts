@@ -7,13 +7,14 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
-import { RULE_LABELS, SEVERITY_LABELS } from '../../core/checks'
+import { RULE_IDS, RULE_LABELS, SEVERITY_LABELS, type Severity } from '../../core/checks'
 import { AppError, invalid } from '../../core/errors'
 import { SITE_TYPE_INFO, type SiteType } from '../../core/sites/fields'
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
 import { requireSetup } from '../settings/association'
-import { checkSummary, listFindings } from './findings'
+import type { FindingRow } from '../../db/repositories/findings'
+import { checkSummary, listFindings, type CheckSummary } from './findings'
 
 /** Text Excel (or a later CSV export) could take for a formula: = + - @ at the start. */
 const FORMULA_LIKE = /^[=+\-@]/
@@ -33,10 +34,36 @@ export function defaultReportPath(app: AppContext): string {
   return path.join(app.dataDir, 'outputs', `审核报告_${yyyymmdd(app.now())}.xlsx`)
 }
 
-export async function buildReportWorkbook(app: AppContext): Promise<ExcelJS.Workbook> {
+/** The summary of only some sites, counted from their findings the way checkSummary counts the campaign. */
+function summaryOf(findings: FindingRow[], sites: number, lastRunAt: string | null): CheckSummary {
+  const open = findings.filter((f) => !f.waived)
+  const sitesWith = (sev: Severity) => new Set(open.filter((f) => f.severity === sev).map((f) => f.siteId)).size
+  const byRule = RULE_IDS.flatMap((rule) =>
+    (['error', 'warning'] as const).flatMap((severity) => {
+      const of = findings.filter((f) => f.rule === rule && f.severity === severity)
+      if (!of.length) return []
+      const openOf = of.filter((f) => !f.waived)
+      return [{ rule, label: RULE_LABELS[rule], severity, open: openOf.length, waived: of.length - openOf.length, sites: new Set(openOf.map((f) => f.siteId)).size }]
+    }),
+  )
+  return {
+    sites,
+    lastRunAt,
+    errors: open.filter((f) => f.severity === 'error').length,
+    warnings: open.filter((f) => f.severity === 'warning').length,
+    waived: findings.length - open.length,
+    sitesWithErrors: sitesWith('error'),
+    sitesWithWarnings: sitesWith('warning'),
+    byRule,
+  }
+}
+
+/** siteIds: a report on only these sites (the bundle's 02_审核报告 covers the packed sites); absent: all. */
+export async function buildReportWorkbook(app: AppContext, siteIds?: number[]): Promise<ExcelJS.Workbook> {
   const { association, campaign } = requireSetup(app)
-  const summary = checkSummary(app)
-  const findings = listFindings(app, { includeWaived: true })
+  const only = siteIds ? new Set(siteIds) : null
+  const findings = listFindings(app, { includeWaived: true }).filter((f) => !only || only.has(f.siteId))
+  const summary = only ? summaryOf(findings, only.size, checkSummary(app).lastRunAt) : checkSummary(app)
   const wb = new ExcelJS.Workbook()
   wb.creator = 'starsite'
   wb.created = new Date(app.now())
@@ -100,13 +127,13 @@ export async function buildReportWorkbook(app: AppContext): Promise<ExcelJS.Work
 }
 
 /** Write the report to `outPath` (default outputs/审核报告_YYYYMMDD.xlsx) and return the path written. */
-export async function exportCheckReport(app: AppContext, options: { outPath?: string } = {}, job?: JobHandle): Promise<string> {
+export async function exportCheckReport(app: AppContext, options: { outPath?: string; siteIds?: number[] } = {}, job?: JobHandle): Promise<string> {
   const target = path.resolve(options.outPath ?? defaultReportPath(app))
   if (path.extname(target).toLowerCase() !== '.xlsx') throw invalid('审核报告应保存为 .xlsx 文件，请修改文件名')
   const dir = path.dirname(target)
   if (!fs.existsSync(dir)) throw invalid(`保存位置“${dir}”不存在，请选择已有的文件夹`)
   job?.progress('report', 0, 1)
-  const wb = await buildReportWorkbook(app)
+  const wb = await buildReportWorkbook(app, options.siteIds)
   job?.throwIfCancelled()
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
   try {

@@ -50,7 +50,7 @@ function cell(text: string, col: (typeof COLUMNS)[number], font: ReturnType<type
   })
 }
 
-export function annexTable(fonts: LetterFonts, rows: AnnexRow[]): Table {
+export function annexTable(fonts: LetterFonts, rows: AnnexRow[], starTitle?: string): Table {
   const head = fontFor(fonts.heading, fonts.latin)
   const body = fontFor(fonts.body, fonts.latin)
   return new Table({
@@ -60,7 +60,7 @@ export function annexTable(fonts: LetterFonts, rows: AnnexRow[]): Table {
     margins: cellMargins,
     alignment: AlignmentType.CENTER,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: COLUMNS.map((c) => cell(c.title, c, head)) }),
+      new TableRow({ tableHeader: true, cantSplit: true, children: COLUMNS.map((c, j) => cell(j === COLUMNS.length - 1 && starTitle ? starTitle : c.title, c, head)) }),
       ...rows.map(
         (r, i) =>
           new TableRow({

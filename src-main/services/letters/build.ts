@@ -41,7 +41,7 @@ function mainText(content: LetterContent, { format, fonts }: LayoutOptions): Fil
   if (content.fingerprint) children.push(fingerprintParagraph(FINGERPRINT_LABEL, content.fingerprint))
   children.push(...attachmentNote(content.attachments), ...signatureBlock(content.signature, content.date))
   if (content.annex) {
-    children.push(...annexHead(fonts, content.annex.label, content.annex.title), annexTable(fonts, content.annex.rows))
+    children.push(...annexHead(fonts, content.annex.label, content.annex.title), annexTable(fonts, content.annex.rows, content.annex.starTitle))
   }
   return children
 }

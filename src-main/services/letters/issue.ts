@@ -14,7 +14,7 @@ import type { LetterKind, LetterRecord, LetterRepository } from '../../db/reposi
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
 import { packLetter, type LayoutOptions } from './build'
-import { removeQuietly, sha256, writeTemp } from './files'
+import { sha256, writePartial } from './files'
 
 export interface IssueRequest {
   kind: LetterKind
@@ -47,7 +47,7 @@ export async function issueLetter(
     const docNo = keep ? existing.docNo : formatDocNo(req.docPrefix, year, seq)
     const data = await packLetter(req.content(docNo, formatChineseDate(issuedOn)), layout)
     job?.throwIfCancelled()
-    const tmp = writeTemp(req.target, data)
+    const tmp = writePartial(app.dataDir, req.target, data)
     try {
       const id = app.db.transaction(() => {
         if (!keep && repo.takeNumber(year) !== seq) throw new NumberTaken()
@@ -66,14 +66,15 @@ export async function issueLetter(
           generatedBy: app.actor,
         })
         // Last, inside the transaction: if the rename fails, the record and the number roll back with it.
-        fs.renameSync(tmp, req.target)
+        fs.renameSync(tmp.path, req.target)
         return letterId
       })()
       return repo.get(id)!
     } catch (error) {
       if (!(error instanceof NumberTaken)) throw error
     } finally {
-      removeQuietly(tmp)
+      // Gone after the rename; after a failure the partial file goes, and its marker either way.
+      tmp.discard()
     }
   }
   throw new AppError('conflict', '文号分配冲突（另一个程序正在同时生成推荐函），请稍后重试')

@@ -51,10 +51,13 @@ export async function exportRoster(
   app: AppContext,
   outPath: string | undefined,
   job?: JobHandle,
+  /** siteIds: only these sites (the bundle packs a selection); absent: every site of the year. */
+  filter: { siteIds?: number[] } = {},
 ): Promise<{ path: string; size: number; sites: number }> {
   const { campaign } = requireSetup(app)
   const target = resolveOutPath(app, outPath, `推荐汇总表_${dateStamp(app.now())}.xlsx`)
-  const sites = app.sites.list(campaign.id)
+  const only = filter.siteIds ? new Set(filter.siteIds) : null
+  const sites = app.sites.list(campaign.id).filter((s) => !only || only.has(s.id))
   const open = openFindingCounts(app)
   const workbook: ExcelJS.Workbook = new ExcelJSLib.Workbook()
   workbook.creator = 'starsite 星级服务现场推荐报送系统'

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import ExcelJS from 'exceljs'
 import yauzl from 'yauzl'
 import yazl from 'yazl'
 import { insertAttachment, putStoredFile } from '../../../src-main/db/repositories/attachments'
@@ -130,4 +131,31 @@ export async function dataOffset(file: string, name: string): Promise<number> {
     return fileDataStart
   }
   throw new Error(`no entry ${name}`)
+}
+
+/** word/document.xml of a .docx held in memory (e.g. one read out of a bundle), unzipped with yauzl. */
+export async function docxXml(docx: Buffer): Promise<string> {
+  const zip = await yauzl.fromBufferPromise(docx, { lazyEntries: true })
+  for await (const entry of zip.eachEntry()) {
+    if (entry.fileName !== 'word/document.xml') continue
+    const chunks: Buffer[] = []
+    for await (const c of await zip.openReadStreamPromise(entry)) chunks.push(c as Buffer)
+    zip.close()
+    return Buffer.concat(chunks).toString('utf8')
+  }
+  throw new Error('no word/document.xml in the docx')
+}
+
+/** The cell texts of one column of a sheet (header row excluded) of an .xlsx held in memory. */
+export async function xlsxColumn(xlsx: Buffer, sheet: number, header: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(xlsx as unknown as ArrayBuffer)
+  const ws = wb.worksheets[sheet]
+  const col = (ws.getRow(1).values as unknown[]).findIndex((v) => String(v ?? '').replace(/\*$/, '').trim() === header)
+  if (col < 0) throw new Error(`no column ${header}`)
+  const out: string[] = []
+  ws.eachRow((row, n) => {
+    if (n > 1) out.push(String(row.getCell(col).value ?? ''))
+  })
+  return out
 }
