@@ -9,6 +9,11 @@ interface FileDropZoneProps {
   hint: string
   disabled?: boolean
   testId?: string
+  /** The idle prompt; the default suits any file. */
+  prompt?: string
+  /** Shown while files are held over the zone. */
+  overText?: string
+  buttonText?: string
   onFiles(files: File[]): void
   onChoose(): void
 }
@@ -19,7 +24,17 @@ const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes
  * Files dropped from Explorer or Finder, or chosen with the button (plain HTML5 drag and drop). The browser
  * would open a file dropped anywhere else, so this area claims dragover and drop for itself.
  */
-export function FileDropZone({ label, hint, disabled, testId, onFiles, onChoose }: FileDropZoneProps) {
+export function FileDropZone({
+  label,
+  hint,
+  disabled,
+  testId,
+  prompt = '将文件拖到此处，或点击选择文件',
+  overText = '松开鼠标即可添加',
+  buttonText = '选择文件',
+  onFiles,
+  onChoose,
+}: FileDropZoneProps) {
   const [over, setOver] = useState(false)
   // dragenter/dragleave fire for every child crossed: count them to know when the pointer really left.
   const depth = useRef(0)
@@ -70,7 +85,7 @@ export function FileDropZone({ label, hint, disabled, testId, onFiles, onChoose 
       onDrop={drop}
       onClick={() => !disabled && onChoose()}
     >
-      <Text fw={500}>{over ? '松开鼠标即可添加' : '将文件拖到此处，或点击选择文件'}</Text>
+      <Text fw={500}>{over ? overText : prompt}</Text>
       <Text size="xs" c="dimmed" mt={4}>
         {hint}
       </Text>
@@ -84,7 +99,7 @@ export function FileDropZone({ label, hint, disabled, testId, onFiles, onChoose 
             onChoose()
           }}
         >
-          选择文件
+          {buttonText}
         </Button>
       </Group>
     </div>

@@ -4,7 +4,7 @@ import { ApiError, chooseFiles, errorMessage, toServerFiles, type ServerFile } f
 import { JobProgressBar } from '../../components/JobProgressBar'
 import { AttachmentsFolder } from './AttachmentsFolder'
 import { CommitPanel, type CommitResult } from './CommitPanel'
-import { FileDrop } from './FileDrop'
+import { FileDropZone } from '../../components/FileDropZone'
 import { PreviewPanel } from './PreviewPanel'
 import type { RosterPreview } from './problems'
 import { TemplateButton } from './TemplateButton'
@@ -76,8 +76,11 @@ export function ImportPage() {
               按模板的列填写（列的顺序可以不同，多余的列会被忽略），带 * 的列必填。
             </Text>
           </Group>
-          <FileDrop
+          <FileDropZone
             label="选择推荐汇总表"
+            testId="roster-dropzone"
+            prompt="将汇总表拖到此处，或点击选择文件"
+            overText="松开鼠标即可读取"
             hint="只接受 Excel 工作簿（.xlsx）；如是 .xls，请先在 Excel 中另存为 .xlsx"
             buttonText="选择汇总表文件"
             disabled={previewJob.running}

@@ -10,7 +10,7 @@ import { useLoader } from '../../../components/useLoader'
 import { AddFilesModal, type PendingFile } from './AddFilesModal'
 import { AttachmentList } from './AttachmentList'
 import { guessKind, type Attachment } from './attachmentKind'
-import { DropZone } from './DropZone'
+import { FileDropZone } from '../../../components/FileDropZone'
 
 let pendingSeq = 0
 const pendingKey = () => `p${++pendingSeq}`
@@ -92,7 +92,13 @@ export function AttachmentsTab({ site }: { site: Site }) {
           现场在回收站中，恢复后才能添加附件。
         </Text>
       ) : (
-        <DropZone hint={hint} onFiles={offerFiles} onChoose={() => void choose()} />
+        <FileDropZone
+          label="添加附件"
+          testId="attachment-dropzone"
+          hint={hint}
+          onFiles={offerFiles}
+          onChoose={() => void choose()}
+        />
       )}
       {list.error !== null && <ErrorAlert title="无法读取附件" error={list.error} onRetry={() => void list.reload()} />}
       {list.loading && !list.data ? (
