@@ -123,7 +123,8 @@ export function planRoster(app: AppContext, parsed: ParsedRoster): RosterPlan {
   const after = new Map<number, { id: number; code: string; name: string; city: string; address: string }>()
   for (const s of live) after.set(s.id, { id: s.id, code: s.code, name: s.name, city: s.city, address: s.address })
   const idOf = (r: PlannedRow) => r.target?.id ?? -r.read.row
-  const codeOf = (r: PlannedRow) => r.target?.code ?? `表中第 ${r.read.row} 行`
+  // A new row has no code yet: the duplicate rule names it by its row (its id is minus the row number).
+  const codeOf = (r: PlannedRow) => r.target?.code ?? ''
   for (const r of rows) {
     if (r.status === 'error') continue
     const v = r.read.values!

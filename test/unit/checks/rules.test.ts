@@ -154,6 +154,23 @@ describe('campaign-driven attachments and types', () => {
     expect(f.map((x) => [x.target, x.fingerprint])).toEqual([['address', 'duplicate-site:address:GD-2021-Y003']])
   })
 
+  it('many copies of one address give one finding that names the first three and counts the rest', () => {
+    const twins = [3, 4, 5, 6, 7].map((n) =>
+      validSite({ id: n, code: `GD-2021-Y00${n}`, name: `别的名字${n}`, address: '广州市天河区天河路1号' }),
+    )
+    const f = run([{}, { others: twins }]).filter((x) => x.rule === 'duplicate-site')
+    expect(f).toHaveLength(1)
+    expect(f[0].message).toContain('现场 GD-2021-Y003“别的名字3”、现场 GD-2021-Y004“别的名字4”、现场 GD-2021-Y005“别的名字5”等 5 个申报')
+    expect(f[0].message).not.toContain('Y006')
+    expect(f[0].fingerprint).toBe('duplicate-site:address:GD-2021-Y003,GD-2021-Y004,GD-2021-Y005')
+  })
+
+  it('a roster row not stored yet is named by its row, not by a code', () => {
+    const row = validSite({ id: -12, code: '', name: '表里的现场', address: '广州市天河区天河路1号' })
+    const f = run([{}, { others: [row] }]).filter((x) => x.rule === 'duplicate-site')
+    expect(f[0].message).toContain('与本表第 12 行“表里的现场”详细地址相同')
+  })
+
   it('an empty USCC is one required-field finding, not also a checksum finding', () => {
     const f = run([{ uscc: '' }])
     expect(f.map((x) => x.rule)).toEqual(['required-field'])

@@ -1,35 +1,45 @@
 /** Two applications for one site: the same name in the same city, or the same address. */
 import { addressKey, nameCityKey } from '../duplicates'
-import { finding, type FindingDraft, type Rule } from '../types'
+import { finding, type FindingDraft, type Rule, type SiteRef } from '../types'
+
+/** How many of the other applications a message names; a roster with 40 copies of one address says "等 40 个". */
+const NAMED = 3
+
+/** Rows of a roster not yet stored carry a negative id (minus their Excel row number) in the importer's index. */
+const describe = (o: SiteRef) => (o.id < 0 ? `本表第 ${-o.id} 行“${o.name}”` : `现场 ${o.code}“${o.name}”`)
+
+function summarise(others: SiteRef[]): { text: string; detail: string } {
+  const named = others.slice(0, NAMED).map(describe).join('、')
+  const text = others.length > NAMED ? `${named}等 ${others.length} 个申报` : named
+  // One finding per site and field however many twins there are: its fingerprint names the first few.
+  const detail = others
+    .slice(0, NAMED)
+    .map((o) => o.code)
+    .join(',')
+  return { text, detail }
+}
 
 export const duplicateSiteRule: Rule = {
   id: 'duplicate-site',
   severity: 'error',
   evaluate(site, ctx) {
     const out: FindingDraft[] = []
-    const seen = new Set<number>()
-    for (const other of ctx.duplicates.byNameCity.get(nameCityKey(site.name, site.city)) ?? []) {
-      if (other.id === site.id) continue
-      seen.add(other.id)
+    const byName = (ctx.duplicates.byNameCity.get(nameCityKey(site.name, site.city)) ?? []).filter((o) => o.id !== site.id)
+    const seen = new Set(byName.map((o) => o.id))
+    const byAddress = (ctx.duplicates.byAddress.get(addressKey(site.address)) ?? []).filter(
+      (o) => o.id !== site.id && !seen.has(o.id),
+    )
+    if (byName.length) {
+      const { text, detail } = summarise(byName)
       out.push(
-        finding(
-          this,
-          'name',
-          `与现场 ${other.code}“${other.name}”名称和所在地市相同，疑似重复申报：请确认后删除重复的一条，或修改名称加以区分`,
-          { detail: other.code },
-        ),
+        finding(this, 'name', `与${text}名称和所在地市相同，疑似重复申报：请确认后删除重复的一条，或修改名称加以区分`, {
+          detail,
+        }),
       )
     }
-    for (const other of ctx.duplicates.byAddress.get(addressKey(site.address)) ?? []) {
-      if (other.id === site.id || seen.has(other.id)) continue
-      out.push(
-        finding(
-          this,
-          'address',
-          `与现场 ${other.code}“${other.name}”详细地址相同，疑似重复申报：请确认后删除重复的一条，或更正地址`,
-          { detail: other.code },
-        ),
-      )
+    if (byAddress.length) {
+      const { text, detail } = summarise(byAddress)
+      out.push(finding(this, 'address', `与${text}详细地址相同，疑似重复申报：请确认后删除重复的一条，或更正地址`, { detail }))
     }
     return out
   },
