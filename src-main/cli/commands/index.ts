@@ -13,8 +13,22 @@ import { backupCommand } from './backup'
 import { restoreCommand } from './restore'
 import { lettersCommand } from './letters'
 
-/** Every command, in the order the help lists them. */
-export const COMMANDS: Command[] = [initCommand, listCommand, serveCommand, bundleCommand, verifyCommand, checkCommand, lettersCommand, attachCommand, templateCommand, importCommand, trainingCommand, backupCommand, restoreCommand]
+/** Every command, in the order the help lists them: the order of a clerk's year. */
+export const COMMANDS: Command[] = [
+  initCommand,
+  templateCommand,
+  importCommand,
+  trainingCommand,
+  attachCommand,
+  listCommand,
+  checkCommand,
+  lettersCommand,
+  bundleCommand,
+  verifyCommand,
+  backupCommand,
+  restoreCommand,
+  serveCommand,
+]
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name)
