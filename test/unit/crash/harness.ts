@@ -1,0 +1,158 @@
+/**
+ * Crash-test harness: run the real CLI as a child process, SIGKILL it at a chosen point, then look at what
+ * the data folder holds. The CLI is started in a process group of its own (detached) because tsx runs the
+ * script in a grandchild node process: killing the group kills the process that actually writes, the way a
+ * power cut would, instead of only the tsx wrapper.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import yauzl from 'yauzl'
+import { createRequire } from 'node:module'
+import { cliEnv } from '../cli/run'
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..')
+const TSX_CLI = path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'cli.mjs')
+const MAIN = path.join('src-main', 'cli', 'main.ts')
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** mulberry32: a tiny seeded PRNG, so a failing kill point can be replayed from its seed. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export interface Running {
+  child: ChildProcess
+  /** stderr seen so far (progress lines). */
+  stderr(): string
+  /** Resolves with the exit code and signal of the tsx wrapper (the group leader). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  /** SIGKILL the whole process group; resolves once the leader is gone. */
+  kill(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  done(): boolean
+}
+
+export function startCli(args: string[]): Running {
+  const child = spawn(process.execPath, [TSX_CLI, MAIN, ...args], { cwd: ROOT, env: cliEnv(), stdio: 'pipe', detached: true })
+  let err = ''
+  let finished = false
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString('utf8')))
+  child.stdout!.resume()
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => {
+      finished = true
+      resolve({ code, signal })
+    }),
+  )
+  return {
+    child,
+    stderr: () => err,
+    exited,
+    done: () => finished,
+    async kill() {
+      try {
+        process.kill(-child.pid!, 'SIGKILL')
+      } catch {
+        // the group is already gone
+      }
+      const r = await exited
+      // The grandchild may take a moment to be reaped after the leader; wait until the group is empty.
+      for (let i = 0; i < 200 && groupAlive(child.pid!); i++) await sleep(25)
+      return r
+    },
+  }
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Polls `probe` every few ms until it returns true or the process ends; true when the probe fired. */
+export async function waitFor(run: Running, probe: () => boolean, timeoutMs = 120_000): Promise<boolean> {
+  const start = Date.now()
+  while (Date.now() - start < timeoutMs) {
+    try {
+      if (probe()) return true
+    } catch {
+      // a file vanished between readdir and stat: try again
+    }
+    if (run.done()) return false
+    await sleep(5)
+  }
+  return false
+}
+
+export function copyDir(from: string, to: string): void {
+  fs.cpSync(from, to, { recursive: true })
+}
+
+export function tempRoot(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+}
+
+/** Every file under dir (relative paths), recursively. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = []
+  const walk = (d: string, rel: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name
+      if (e.isDirectory()) walk(path.join(d, e.name), r)
+      else out.push(r)
+    }
+  }
+  if (fs.existsSync(dir)) walk(dir, '')
+  return out.sort()
+}
+
+/** Anything that looks like an interrupted write of ours: partial outputs, staging files, temp letters. */
+export function leftovers(dir: string): string[] {
+  return listFiles(dir).filter((f) => /\.partial-\d+-[0-9a-f]{8}|\.tmp$|\.part$|(^|\/)partial-\d+-[0-9a-f]{8}\.json$|(^|\/)tmp\/bundle-docs-/.test(f))
+}
+
+/** PRAGMA integrity_check and a few counts, read-only, after the crash (before the next CLI start). */
+export function inspectDb(dataDir: string, queries: Record<string, string>): { integrity: string; counts: Record<string, number> } {
+  // Not read-only: a WAL left by the killed process must be replayed for the check to see the committed data.
+  const db = new Database(path.join(dataDir, 'starsite.db'))
+  try {
+    const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ')
+    const counts: Record<string, number> = {}
+    for (const [k, sql] of Object.entries(queries)) counts[k] = (db.prepare(sql).get() as { n: number }).n
+    return { integrity, counts }
+  } finally {
+    db.close()
+  }
+}
+
+/** A .docx is whole when it opens as a zip and its word/document.xml is complete. */
+export async function docxIsWhole(file: string): Promise<boolean> {
+  try {
+    const zip = await yauzl.openPromise(file, { lazyEntries: true })
+    let found = false
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName !== 'word/document.xml') continue
+      const stream = await zip.openReadStreamPromise(entry)
+      let text = ''
+      for await (const c of stream) text += (c as Buffer).toString('utf8')
+      found = text.includes('</w:document>')
+    }
+    zip.close()
+    return found
+  } catch {
+    return false
+  }
+}
