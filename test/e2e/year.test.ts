@@ -146,6 +146,8 @@ describe('a whole year, from an empty data folder', () => {
 
     await page.getByRole('link', { name: '总览' }).click()
     await expect.poll(ratedOnOverview).toBe('3')
+    await page.getByTestId('latest-bundle').getByText('4 个现场', { exact: false }).waitFor()
+    expect(await page.getByTestId('by-city').getByLabel('广州市 2 个').count()).toBe(1)
     await page.screenshot({ path: screenshotPath('year-2-overview'), fullPage: true })
     expect(problems).toEqual([])
   })

@@ -2,9 +2,12 @@ import { SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useSettings } from '../../app/SettingsContext'
 import { CampaignDeadlines } from './CampaignDeadlines'
 import { FindingOverview } from './FindingOverview'
+import { LatestBundle } from './LatestBundle'
+import { QuickActions } from './QuickActions'
+import { SiteBreakdown } from './SiteBreakdown'
 import { SiteCounts } from './SiteCounts'
 
-/** 总览: the year at a glance — deadlines, open findings, sites by type and status. */
+/** 总览: the year at a glance — deadlines, open findings, sites by type, status, operator and city, the last bundle. */
 export function DashboardPage() {
   const { settings } = useSettings()
   const campaign = settings?.campaign ?? null
@@ -19,6 +22,9 @@ export function DashboardPage() {
           {campaign && <CampaignDeadlines campaign={campaign} />}
           <FindingOverview />
           <SiteCounts />
+          <SiteBreakdown />
+          <LatestBundle />
+          <QuickActions />
         </SimpleGrid>
       )}
     </Stack>
