@@ -52,7 +52,31 @@ const pairKey = (name: string, recommender: string) => {
   return n && r ? `${n}|${r}` : ''
 }
 
+/**
+ * The last plan per open app. A plan is a pure function of the parsed rows (the same array for the same file
+ * bytes, see parseCache) and the database; commit reuses the preview's plan only when the rows are the same
+ * and the database has not changed since: no write on this connection (total_changes()) and none by another
+ * connection (PRAGMA data_version). Any write at all — a site saved, a setting changed, a training roster
+ * imported — and the plan is made afresh.
+ */
+const planCache = new WeakMap<AppContext, { rows: ParsedRoster['rows']; columns: ParsedRoster['columns']; state: string; plan: RosterPlan }>()
+
+function dbState(app: AppContext): string {
+  const version = app.db.pragma('data_version', { simple: true }) as number
+  const changes = (app.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+  return `${version}:${changes}`
+}
+
 export function planRoster(app: AppContext, parsed: ParsedRoster): RosterPlan {
+  const state = dbState(app)
+  const hit = planCache.get(app)
+  if (hit && hit.rows === parsed.rows && hit.columns === parsed.columns && hit.state === state) return hit.plan
+  const plan = makePlan(app, parsed)
+  planCache.set(app, { rows: parsed.rows, columns: parsed.columns, state, plan })
+  return plan
+}
+
+function makePlan(app: AppContext, parsed: ParsedRoster): RosterPlan {
   const { association, campaign, provinceCode } = requireSetup(app)
   const all = app.db
     .prepare('SELECT id, code, campaign_id, name, name_key, recommender_key, city, address, deleted_at FROM sites')

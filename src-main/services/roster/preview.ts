@@ -82,7 +82,8 @@ export function previewOf(parsed: ParsedRoster, plan: RosterPlan): RosterPreview
       values: displayValues(r.read),
       status: r.status,
       ...(r.target && r.status === 'update' ? { siteCode: r.target.code } : {}),
-      problems: r.problems,
+      // A copy: the plan may be reused by the commit, and must not change with what a caller does to this.
+      problems: [...r.problems],
     })),
     counts: countPlan(plan),
   }

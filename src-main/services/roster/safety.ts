@@ -30,8 +30,13 @@ export function oleHasStream(buffer: Buffer, name: string): boolean {
   return false
 }
 
-/** Refuses what is not an .xlsx we may safely open; the message says what the file is and what to do. */
-export async function inspectWorkbook(buffer: Buffer, fileName: string): Promise<void> {
+/**
+ * Refuses what is not an .xlsx we may safely open; the message says what the file is and what to do. The
+ * entries `keep` names are returned inflated (each is inflated here anyway, to check its size), so a reader
+ * need not inflate them a second time.
+ */
+export async function inspectWorkbook(buffer: Buffer, fileName: string, keep?: (name: string) => boolean): Promise<Map<string, Buffer>> {
+  const kept = new Map<string, Buffer>()
   const head = buffer.subarray(0, 8)
   if (head.equals(OLE_SIGNATURE)) {
     if (oleHasStream(buffer, 'EncryptionInfo'))
@@ -80,7 +85,17 @@ export async function inspectWorkbook(buffer: Buffer, fileName: string): Promise
       try {
         const stream = await zip.openReadStreamPromise(entry)
         // Counting is all we need; yauzl fails the stream when it unpacks beyond the declared size.
-        await pipeline(stream, new Writable({ write: (_chunk, _enc, done) => done() }))
+        const chunks: Buffer[] | null = keep?.(entry.fileName) ? [] : null
+        await pipeline(
+          stream,
+          new Writable({
+            write: (chunk: Buffer, _enc, done) => {
+              chunks?.push(chunk)
+              done()
+            },
+          }),
+        )
+        if (chunks) kept.set(entry.fileName, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))
       } catch {
         throw damaged()
       }
@@ -88,4 +103,5 @@ export async function inspectWorkbook(buffer: Buffer, fileName: string): Promise
   } finally {
     zip.close()
   }
+  return kept
 }

@@ -11,9 +11,64 @@ import type { RawRow } from '../../core/roster/siteRow'
 import { cleanText } from '../../core/text'
 import type { JobHandle } from '../jobs'
 import { ROSTER_LIMITS } from './limits'
+import type { LiteWorkbook } from './xlsxLite'
 
-/** exceljs ValueType.Merge; the enum is not importable as a value from the type-only import. */
+/** exceljs ValueType.Merge and ValueType.Null; the enum is not importable as a value from the type-only import. */
 const MERGE = 1
+const NULL = 0
+
+/** One cell as the table reader sees it; `master` is set on the non-master cells of a merged range. */
+export interface TableCell {
+  value: unknown
+  master?: { row: number; col: number }
+}
+
+/** A sheet of either reader (xlsxLite or exceljs), with what readSheetTable needs of it. */
+export interface TableSheet {
+  name: string
+  hidden: boolean
+  rowCount: number
+  blank: boolean
+  /** The row's cells by column, or undefined when the row is absent. */
+  row(r: number): ReadonlyMap<number, TableCell> | undefined
+}
+
+export interface TableBook {
+  date1904: boolean
+  sheets: TableSheet[]
+}
+
+export function fromLite(book: LiteWorkbook): TableBook {
+  return {
+    date1904: book.date1904,
+    sheets: book.sheets.map((s) => ({ name: s.name, hidden: s.hidden, rowCount: s.rowCount, blank: s.blank, row: (r) => s.rows.get(r) })),
+  }
+}
+
+export function fromExcelJs(workbook: ExcelJS.Workbook): TableBook {
+  return {
+    date1904: Boolean(workbook.properties?.date1904),
+    sheets: workbook.worksheets.map((ws) => ({
+      name: ws.name,
+      hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
+      rowCount: ws.rowCount,
+      blank: ws.actualRowCount === 0,
+      row: (r) => {
+        const row = ws.findRow(r)
+        if (!row) return undefined
+        const cells = new Map<number, TableCell>()
+        row.eachCell({ includeEmpty: true }, (cell, col) => {
+          if (cell.type === NULL && cell.value === null) return cells.set(col, { value: null })
+          cells.set(
+            col,
+            cell.type === MERGE ? { value: cell.value, master: { row: Number(cell.master.row), col: Number(cell.master.col) } } : { value: cell.value },
+          )
+        })
+        return cells
+      },
+    })),
+  }
+}
 
 export interface SheetTable<F extends string> {
   sheet: string
@@ -25,32 +80,33 @@ export interface SheetTable<F extends string> {
 /** Rows are read in slices; between slices we yield so a cancel request can arrive, and report progress. */
 const SLICE = 500
 
-function headerCells(ws: ExcelJS.Worksheet, rowNumber: number): HeaderCell[] {
-  const row = ws.findRow(rowNumber)
+function headerCells(ws: TableSheet, rowNumber: number): HeaderCell[] {
+  const row = ws.row(rowNumber)
   if (!row) return []
   const cells: HeaderCell[] = []
-  row.eachCell({ includeEmpty: false }, (cell, col) => {
-    const mergedFromLeft = cell.type === MERGE && Number(cell.master.row) === rowNumber && Number(cell.master.col) < col
+  const sorted = [...row.entries()].sort((a, b) => a[0] - b[0])
+  for (const [col, cell] of sorted) {
+    const mergedFromLeft = cell.master !== undefined && cell.master.row === rowNumber && cell.master.col < col
     cells.push({ col, text: cellText(plainCellValue(cell.value)), mergedFromLeft })
-  })
+  }
   return cells
 }
 
-function isBlankSheet(ws: ExcelJS.Worksheet): boolean {
-  return ws.actualRowCount === 0
+function isBlankSheet(ws: TableSheet): boolean {
+  return ws.blank
 }
 
 export async function readSheetTable<F extends string>(
-  workbook: ExcelJS.Workbook,
+  workbook: TableBook,
   fileName: string,
   columns: ColumnSet<F>[],
   skipInBlankTest: F[],
   job?: JobHandle,
 ): Promise<SheetTable<F>> {
   // Hidden sheets hold lists for drop-downs (our own template does), never the roster.
-  const sheets = workbook.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden')
+  const sheets = workbook.sheets.filter((ws) => !ws.hidden)
   let header: HeaderMatch<F> | null = null
-  let ws: ExcelJS.Worksheet | undefined
+  let ws: TableSheet | undefined
   for (const candidate of sheets) {
     if (isBlankSheet(candidate)) continue
     const rows = []
@@ -73,7 +129,7 @@ export async function readSheetTable<F extends string>(
       `“${fileName}”工作表“${ws.name}”第 ${header.row} 行的表头缺少必填列：${headerList(header.missing, columns)}。请补上这些列后再导入`,
     )
 
-  const date1904 = Boolean(workbook.properties?.date1904)
+  const date1904 = workbook.date1904
   const mapped = [...header.columns.entries()]
   const counted = new Set(mapped.map(([f]) => f).filter((f) => !skipInBlankTest.includes(f)))
   const last = ws.rowCount
@@ -87,15 +143,15 @@ export async function readSheetTable<F extends string>(
       await new Promise((resolve) => setImmediate(resolve))
       job?.throwIfCancelled()
     }
-    const row = ws.findRow(r)
+    const row = ws.row(r)
     if (!row) continue
     const cells: Partial<Record<F, PlainCell>> = {}
     let blank = true
     for (const [field, col] of mapped) {
-      const cell = row.findCell(col)
+      const cell = row.get(col)
       if (!cell) continue
       // A cell merged down from the header belongs to the header, not to this row.
-      if (cell.type === MERGE && Number(cell.master.row) <= header.row) continue
+      if (cell.master && cell.master.row <= header.row) continue
       const value = plainCellValue(cell.value)
       if (value === null) continue
       cells[field] = value

@@ -9,6 +9,8 @@ import ExcelJS from 'exceljs'
 import { invalid } from '../../core/errors'
 import { MB, ROSTER_LIMITS } from './limits'
 import { inspectWorkbook } from './safety'
+import { fromExcelJs, fromLite, type TableBook } from './sheetTable'
+import { isLitePart, readLiteWorkbook } from './xlsxLite'
 
 export interface WorkbookFile {
   path: string
@@ -44,9 +46,19 @@ export function sha256Of(buffer: Buffer): string {
   return createHash('sha256').update(buffer).digest('hex')
 }
 
-/** Inspect, then load with exceljs. Anything exceljs still chokes on is reported as a damaged file. */
-export async function loadWorkbook(file: WorkbookFile): Promise<ExcelJS.Workbook> {
-  await inspectWorkbook(file.buffer, file.fileName)
+/**
+ * Inspect, then read: the cells straight from the sheet XML the inspection inflated (xlsxLite), or, when that
+ * reader does not recognise something in the file, with exceljs's full model. Anything exceljs still chokes
+ * on is reported as a damaged file.
+ */
+export async function loadWorkbook(file: WorkbookFile): Promise<TableBook> {
+  const parts = await inspectWorkbook(file.buffer, file.fileName, isLitePart)
+  const lite = readLiteWorkbook(parts)
+  if (lite) return fromLite(lite)
+  return fromExcelJs(await loadExcelJs(file))
+}
+
+async function loadExcelJs(file: WorkbookFile): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(file.buffer as unknown as ArrayBuffer)

@@ -29,6 +29,8 @@ export function runCli(args: string[], extraEnv: Record<string, string> = {}): C
     env: cliEnv(extraEnv),
     encoding: 'utf8',
     timeout: 60_000,
+    // `list --json` of thousands of sites is megabytes; the 1 MiB default would cut it off (ENOBUFS).
+    maxBuffer: 256 * 1024 * 1024,
   })
   if (r.error) throw r.error
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
