@@ -3,6 +3,7 @@ import { openDatabase, type Db } from '../db/connection'
 import { SiteRepository } from '../db/repositories/sites'
 import { cleanupStalePartials } from './bundle/partial'
 import { startDailyBackup } from './backup/create'
+import { applyPendingRestore, recordStartupRestore, type StartupRestore } from './backup/scheduled'
 import { ensureDataDir } from './dataDir'
 import { JobRegistry } from './jobs'
 
@@ -17,6 +18,8 @@ export interface AppContext {
   readonly jobs: JobRegistry
   /** Who is acting, for the audit log (the OS user name by default). */
   readonly actor: string
+  /** A restore scheduled in the window and carried out (or refused) while this context opened. */
+  readonly startupRestore: StartupRestore | null
   now(): string
   close(): void
 }
@@ -32,7 +35,12 @@ export function openApp(options: OpenAppOptions): AppContext {
   ensureDataDir(options.dataDir)
   // A killed bundle build leaves a partial file behind; the next start removes it.
   cleanupStalePartials(options.dataDir)
+  const now = options.now ?? (() => new Date().toISOString())
+  // A restore chosen in the window swaps the database file, so it must run before anything opens it here.
+  const startupRestore = applyPendingRestore(options.dataDir, now)
   const db = openDatabase(path.join(options.dataDir, 'starsite.db'))
+  // Written into the database now in use: after a restore, that is the restored one.
+  if (startupRestore) recordStartupRestore(db, startupRestore, now())
   const jobs = new JobRegistry()
   // Once a day, in the background: start-up waits for one readdir, not for the copy.
   startDailyBackup({ dataDir: options.dataDir, db, now: options.now })
@@ -42,7 +50,8 @@ export function openApp(options: OpenAppOptions): AppContext {
     sites: new SiteRepository(db),
     jobs,
     actor: options.actor ?? defaultActor(),
-    now: options.now ?? (() => new Date().toISOString()),
+    startupRestore,
+    now,
     close: () => {
       jobs.cancelAll()
       if (db.open) db.close()

@@ -12,9 +12,18 @@ export const backupInfoSchema = z.object({
   reason: z.string().nullable(),
 })
 
+export const pendingRestoreSchema = z.object({
+  /** The name the user knows the file by. */
+  source: z.string(),
+  sourcePath: z.string(),
+  /** ISO 8601 */
+  scheduledAt: z.string(),
+  actor: z.string(),
+})
+
 /*
- * No 'backup.restore' here on purpose: a restore replaces the database the running AppContext holds, so the
- * door itself must close its context and open a new one (services/backup/restore.ts).
+ * No immediate 'backup.restore' here on purpose: a restore replaces the database the running AppContext holds.
+ * The window schedules one instead, and the next start carries it out (services/backup/scheduled.ts).
  */
 export const backupOps = defineOps({
   'backup.create': {
@@ -33,6 +42,23 @@ export const backupOps = defineOps({
   'backup.list': {
     title: '查看备份',
     input: z.object({}).strict(),
-    output: z.object({ dir: z.string(), backups: z.array(backupInfoSchema) }),
+    output: z.object({ dir: z.string(), backups: z.array(backupInfoSchema), pendingRestore: pendingRestoreSchema.nullable() }),
+  },
+  'backup.scheduleRestore': {
+    title: '计划恢复数据',
+    input: z
+      .object({
+        /** A backup's path from backup.list, or a chosen / uploaded file's path on the core's machine. */
+        path: z.string().min(1, '请选择要恢复的备份文件'),
+        /** The name the user knows the file by (an upload is stored under a folder of ours). */
+        name: z.string().max(260).optional(),
+      })
+      .strict(),
+    output: z.object({ scheduled: z.literal(true), message: z.string(), pendingRestore: pendingRestoreSchema }),
+  },
+  'backup.cancelRestore': {
+    title: '取消计划的恢复',
+    input: z.object({}).strict(),
+    output: z.object({ cancelled: z.boolean() }),
   },
 })

@@ -1,4 +1,5 @@
 import { createBackup } from '../../services/backup/create'
+import { cancelRestore, readPendingRestore, scheduleRestore } from '../../services/backup/scheduled'
 import { backupsDir, listBackups } from '../../services/backup/store'
 import type { HandlersFor } from '../handler'
 import type { backupOps } from './contract'
@@ -16,5 +17,14 @@ export const backupHandlers: HandlersFor<typeof backupOps> = {
     })
     return { path: info.path, size: info.size }
   },
-  'backup.list': (_input, { app }) => ({ dir: backupsDir(app.dataDir), backups: listBackups(app.dataDir) }),
+  'backup.list': (_input, { app }) => ({
+    dir: backupsDir(app.dataDir),
+    backups: listBackups(app.dataDir),
+    pendingRestore: readPendingRestore(app.dataDir),
+  }),
+  'backup.scheduleRestore': (input, { app }) => {
+    const { scheduled, message, pending } = scheduleRestore(app, input.path, input.name)
+    return { scheduled, message, pendingRestore: pending }
+  },
+  'backup.cancelRestore': (_input, { app }) => ({ cancelled: cancelRestore(app) }),
 }

@@ -43,10 +43,7 @@ export async function restoreBackup(app: AppContext, file: string | (Candidate &
   try {
     const beforeRestore = await createBackup(app, 'before-restore')
     app.close()
-    const live = databaseFile(app.dataDir)
-    assertNobodyElseUses(live)
-    for (const f of sideFiles(live)) fs.rmSync(f, { force: true })
-    candidate.partial.commit(live)
+    installCandidate(app.dataDir, candidate)
     return { restoredFrom: source, fromVersion: candidate.fromVersion, version: candidate.version, beforeRestore }
   } catch (error) {
     removeWithSideFiles(candidate.partial.path)
@@ -56,24 +53,48 @@ export async function restoreBackup(app: AppContext, file: string | (Candidate &
 }
 
 /**
+ * Steps 3–4, shared with the restore scheduled from the window (scheduled.ts), which runs them at start-up
+ * before any connection exists. The database must already be closed by this process. On success the
+ * candidate's temp file has become starsite.db; on failure the caller still owns (and discards) it.
+ */
+export function installCandidate(dataDir: string, candidate: Candidate): void {
+  const live = databaseFile(dataDir)
+  assertNobodyElseUses(live)
+  for (const f of sideFiles(live)) fs.rmSync(f, { force: true })
+  candidate.partial.commit(live)
+}
+
+/**
  * Another process (the desktop app while the CLI restores, a second CLI) would keep writing into the file we
  * replace and lose everything it writes. An exclusive lock succeeds only when no one else has it open. Closing
  * this last connection also checkpoints the WAL into the old file, which the before-restore backup already has.
  */
-function assertNobodyElseUses(file: string): void {
-  if (!fs.existsSync(file)) return
+export function assertNobodyElseUses(file: string): void {
+  withExclusiveLock(file, () => undefined)
+}
+
+/**
+ * Runs `fn` on a connection that holds `file` exclusively (locking_mode EXCLUSIVE keeps the lock after the
+ * first transaction), so nobody can write between the check and `fn`. Throws the 'conflict' AppError when
+ * another connection has the file open. Does nothing when the file does not exist.
+ */
+export function withExclusiveLock<T>(file: string, fn: (db: Database.Database) => T): T | undefined {
+  if (!fs.existsSync(file)) return undefined
   const db = new Database(file, { fileMustExist: true })
   try {
     db.pragma('busy_timeout = 0')
     db.pragma('locking_mode = EXCLUSIVE')
-    db.exec('BEGIN IMMEDIATE')
-    db.exec('COMMIT')
-  } catch (error) {
-    const code = (error as { code?: string }).code
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-      throw new AppError('conflict', '数据正被另一个程序（如已打开的桌面程序）使用，请先关闭它再恢复。当前数据未做任何改动。')
+    try {
+      db.exec('BEGIN IMMEDIATE')
+      db.exec('COMMIT')
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+        throw new AppError('conflict', '数据正被另一个程序（如已打开的桌面程序）使用，请先关闭它再恢复。当前数据未做任何改动。')
+      }
+      throw error
     }
-    throw error
+    return fn(db)
   } finally {
     db.close()
   }

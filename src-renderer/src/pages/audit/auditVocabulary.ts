@@ -12,6 +12,9 @@ export const ACTION_LABELS: Record<string, string> = {
   renumber: '重新编号',
   waive: '豁免',
   unwaive: '取消豁免',
+  'schedule-restore': '计划恢复',
+  'cancel-restore': '取消恢复',
+  'restore-refused': '恢复未执行',
 }
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -25,6 +28,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   'letter-settings': '推荐函设置',
   bundle: '报送包',
   key: '签名密钥',
+  data: '数据（备份与恢复）',
 }
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))

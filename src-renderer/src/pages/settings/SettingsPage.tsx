@@ -1,6 +1,7 @@
 import { Loader, Stack, Title } from '@mantine/core'
 import { useSettings } from '../../app/SettingsContext'
 import { AssociationForm } from './AssociationForm'
+import { BackupSection } from './backup/BackupSection'
 import { CampaignSettings } from './campaign/CampaignSettings'
 import { SystemInfo } from './SystemInfo'
 
@@ -12,6 +13,7 @@ export function SettingsPage() {
       <Title order={2}>设置</Title>
       <AssociationForm key={settings.association?.updatedAt ?? 'new'} settings={settings} onSaved={update} />
       <CampaignSettings campaign={settings.campaign} onChanged={reload} />
+      <BackupSection />
       <SystemInfo settings={settings} />
     </Stack>
   )
