@@ -9,7 +9,8 @@ export function isIsoDate(value: string): boolean {
 
 /** Inclusive at both ends: the 2021 notice accepts applications "自1月1日至10月31日". */
 export function isWithin(date: string, window: { start: string; end: string }): boolean {
-  return isIsoDate(date) && date >= window.start && date <= window.end
+  // The cheap comparisons first: a date outside the window needs no calendar check (same result either way).
+  return date >= window.start && date <= window.end && isIsoDate(date)
 }
 
 /** 2021-10-31 -> 2021年10月31日, for messages. */

@@ -32,12 +32,11 @@ if (RULES.length !== RULE_IDS.length || RULES.some((r, i) => r.id !== RULE_IDS[i
 
 /** All findings of one site; fingerprints are unique per site (the findings table requires it). */
 export function evaluateSite(site: CheckSite, ctx: CheckContext): FindingDraft[] {
+  // A site has a few findings at most: a scan of those kept beats a Set of fingerprints per site.
   const out: FindingDraft[] = []
-  const seen = new Set<string>()
   for (const rule of RULES) {
     for (const f of rule.evaluate(site, ctx)) {
-      if (seen.has(f.fingerprint)) continue
-      seen.add(f.fingerprint)
+      if (out.length && out.some((o) => o.fingerprint === f.fingerprint)) continue
       out.push(f)
     }
   }

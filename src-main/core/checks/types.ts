@@ -34,6 +34,19 @@ export interface SiteRef {
 export interface DuplicateIndex {
   byNameCity: ReadonlyMap<string, SiteRef[]>
   byAddress: ReadonlyMap<string, SiteRef[]>
+  /**
+   * By site id, the keys each indexed site was filed under and the values they came from: the duplicate rule
+   * reuses them for a site whose name, city and address are still those values instead of recomputing them.
+   */
+  keysOf?: ReadonlyMap<number, IndexedKeys>
+}
+
+export interface IndexedKeys {
+  name: string
+  city: string
+  address: string
+  nameCityKey: string
+  addressKey: string
 }
 
 export interface CheckContext {

@@ -4,8 +4,8 @@
  * Site-id lists travel as one JSON parameter (json_each): one statement whatever the number of sites.
  */
 import type { CheckSite, FindingDraft, RuleId, Severity } from '../../core/checks'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../connection'
-import type { SiteRow } from './sites'
 
 /** [id, site_id, kind, sha256, original_name, recorded size] */
 export type AttachmentCheckRow = [number, number, string, string, string, number]
@@ -41,6 +41,10 @@ export interface FindingFilter {
 
 const ids = (list: number[]) => JSON.stringify(list)
 
+/** Rows per multi-row INSERT of new findings, and the columns each binds (7 × 100 = 700 parameters). */
+const INSERT_BATCH = 100
+const INSERT_COLUMNS = 7
+
 // A waiver counts only for a warning: should a fingerprint ever come back as an error it must block again.
 const WAIVED = "(w.id IS NOT NULL AND f.severity = 'warning')"
 
@@ -55,34 +59,41 @@ export class FindingsRepository {
     const select = `SELECT id, code, name, type, enterprise, recommender, uscc, city, district, address, star_level,
       manager, phone, email, staff_count, area_sqm, seats, certificates, apply_date
       FROM sites WHERE campaign_id = ? AND deleted_at IS NULL`
+    // Raw rows (arrays in the column order above): one object per site, not a row object and then a copy.
     const rows = (
       siteIds
-        ? this.db.prepare(`${select} AND id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(campaignId, ids(siteIds))
-        : this.db.prepare(`${select} ORDER BY id`).all(campaignId)
-    ) as (Omit<SiteRow, 'certificates'> & { certificates: string })[]
-    return rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      name: r.name,
-      type: r.type,
-      enterprise: r.enterprise,
-      recommender: r.recommender,
-      uscc: r.uscc,
-      city: r.city,
-      district: r.district,
-      address: r.address,
-      starLevel: r.star_level,
-      manager: r.manager,
-      phone: r.phone,
-      email: r.email,
-      staffCount: r.staff_count,
-      areaSqm: r.area_sqm,
-      seats: r.seats,
-      certificates: r.certificates === '[]' ? [] : (JSON.parse(r.certificates) as string[]),
-      highlights: '',
-      applyDate: r.apply_date,
-      remarks: '',
-    }))
+        ? this.db.prepare(`${select} AND id IN (SELECT value FROM json_each(?)) ORDER BY id`).raw().all(campaignId, ids(siteIds))
+        : this.db.prepare(`${select} ORDER BY id`).raw().all(campaignId)
+    ) as unknown[][]
+    const out: CheckSite[] = new Array(rows.length)
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]
+      const certificates = r[17] as string
+      out[i] = {
+        id: r[0] as number,
+        code: r[1] as string,
+        name: r[2] as string,
+        type: r[3] as string,
+        enterprise: r[4] as string,
+        recommender: r[5] as string,
+        uscc: r[6] as string,
+        city: r[7] as string,
+        district: r[8] as string,
+        address: r[9] as string,
+        starLevel: r[10] as number | null,
+        manager: r[11] as string,
+        phone: r[12] as string,
+        email: r[13] as string,
+        staffCount: r[14] as number | null,
+        areaSqm: r[15] as number | null,
+        seats: r[16] as number | null,
+        certificates: certificates === '[]' ? [] : (JSON.parse(certificates) as string[]),
+        highlights: '',
+        applyDate: r[18] as string,
+        remarks: '',
+      }
+    }
+    return out
   }
 
   /** The few columns the duplicate index needs, for every live site of the campaign. */
@@ -141,37 +152,57 @@ export class FindingsRepository {
    * their own table keyed by fingerprint and are untouched. Call inside a transaction with the run record.
    */
   replace(campaignId: number, siteIds: number[] | undefined, findings: { siteId: number; f: FindingDraft }[], now: string): void {
+    // Raw rows [id, site_id, fingerprint, rule, severity, target, message]: a re-run reads back every finding.
     const existing = (
       siteIds
         ? this.db
             .prepare('SELECT id, site_id, fingerprint, rule, severity, target, message FROM findings WHERE site_id IN (SELECT value FROM json_each(?))')
+            .raw()
             .all(ids(siteIds))
         : this.db
             .prepare(
               `SELECT id, site_id, fingerprint, rule, severity, target, message FROM findings
                WHERE site_id IN (SELECT id FROM sites WHERE campaign_id = ?)`,
             )
+            .raw()
             .all(campaignId)
-    ) as { id: number; site_id: number; fingerprint: string; rule: string; severity: string; target: string | null; message: string }[]
-    const byKey = new Map(existing.map((r) => [`${r.site_id}\n${r.fingerprint}`, r]))
-    const insert = this.db.prepare(
-      `INSERT INTO findings (site_id, rule, severity, target, message, fingerprint, found_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
+    ) as [number, number, string, string, string, string | null, string][]
+    const byKey = new Map<string, (typeof existing)[number]>()
+    for (const r of existing) byKey.set(`${r[1]}\n${r[2]}`, r)
     const update = this.db.prepare('UPDATE findings SET rule = ?, severity = ?, target = ?, message = ? WHERE id = ?')
     const remove = this.db.prepare('DELETE FROM findings WHERE id = ?')
+    // New findings go in INSERT_BATCH rows per statement (a first run writes tens of thousands), in the same
+    // order as one at a time, so they get the same ids.
+    const pending: unknown[] = []
+    const insertBatch = (params: unknown[]) => this.insertStatement(params.length / INSERT_COLUMNS).run(params)
     for (const { siteId, f } of findings) {
-      const key = `${siteId}\n${f.fingerprint}`
-      const old = byKey.get(key)
+      // No stored findings left to match (a first run): no key to build.
+      const key = byKey.size ? `${siteId}\n${f.fingerprint}` : ''
+      const old = key ? byKey.get(key) : undefined
       if (!old) {
-        insert.run(siteId, f.rule, f.severity, f.target, f.message, f.fingerprint, now)
+        pending.push(siteId, f.rule, f.severity, f.target, f.message, f.fingerprint, now)
+        if (pending.length === INSERT_BATCH * INSERT_COLUMNS) (insertBatch(pending), (pending.length = 0))
         continue
       }
       byKey.delete(key)
-      if (old.rule !== f.rule || old.severity !== f.severity || old.target !== f.target || old.message !== f.message)
-        update.run(f.rule, f.severity, f.target, f.message, old.id)
+      if (old[3] !== f.rule || old[4] !== f.severity || old[5] !== f.target || old[6] !== f.message)
+        update.run(f.rule, f.severity, f.target, f.message, old[0])
     }
-    for (const gone of byKey.values()) remove.run(gone.id)
+    if (pending.length) insertBatch(pending)
+    for (const gone of byKey.values()) remove.run(gone[0])
+  }
+
+  private readonly inserts = new Map<number, Statement>()
+
+  /** INSERT of `rows` findings in one statement, prepared once per row count. */
+  private insertStatement(rows: number): Statement {
+    let stmt = this.inserts.get(rows)
+    if (!stmt) {
+      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')
+      stmt = this.db.prepare(`INSERT INTO findings (site_id, rule, severity, target, message, fingerprint, found_at) VALUES ${values}`)
+      this.inserts.set(rows, stmt)
+    }
+    return stmt
   }
 
   recordRun(run: { startedAt: string; finishedAt: string; scope: string; sites: number; errors: number; warnings: number }): number {

@@ -2,7 +2,8 @@
  * Output files are written to ".{final}.partial-<pid>-<random>" in the target folder and renamed into place
  * when complete. A killed process leaves its partial file behind; the next start removes it — but only when
  * the process that wrote it is gone, so a CLI run never deletes the desktop app's bundle in progress.
- * Partials outside dataDir are found through a small marker file in dataDir/tmp.
+ * Partials outside dataDir are found through a small marker file in dataDir/tmp: `{ path }` names one partial,
+ * `{ dir }` (a run of many files) stands for every partial of its pid in that folder.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -105,9 +106,16 @@ export function cleanupStalePartials(dataDir: string): string[] {
       const mk = MARKER.exec(name)
       if (mk && dir.endsWith('tmp') && !alive(Number(mk[1]))) {
         try {
-          const { path: p } = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { path?: unknown }
+          const { path: p, dir: runDir } = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { path?: unknown; dir?: unknown }
           // Only ever delete what looks like one of our partials, whatever the marker says.
           if (typeof p === 'string' && PARTIAL.test(path.basename(p))) removeWithSides(p)
+          // A run marker (many letters, one folder): every partial of that dead pid in the folder.
+          if (typeof runDir === 'string') {
+            for (const f of fs.readdirSync(runDir)) {
+              const own = PARTIAL.exec(f)
+              if (own && Number(own[1]) === Number(mk[1])) removeWithSides(path.join(runDir, f))
+            }
+          }
         } catch {
           // unreadable marker: just drop it
         }

@@ -17,7 +17,7 @@ import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
 import { requireSetup } from '../settings/association'
 import { attachmentsBySite, openErrorsBySite } from './blocking'
-import { issueLetter } from './issue'
+import { issueLetter, issueLetters, type IssueRequest } from './issue'
 import { getLetterSettings } from './settings'
 
 export interface GeneratedLetter {
@@ -109,34 +109,30 @@ export async function generateLetters(app: AppContext, options: GenerateOptions 
   let cancelled = false
   try {
     job?.progress(PHASE, 0, chosen.length)
-    for (const site of chosen) {
-      job?.throwIfCancelled()
-      const letter = await issueLetter(
-        app,
-        s.repo,
-        s.layout,
-        {
-          kind: 'site',
-          siteId: site.id,
-          campaignId: s.campaign.id,
-          docPrefix: s.association.docPrefix,
-          target: path.join(outDir, siteFileName(site)),
-          content: (docNo, date) =>
-            siteLetterContent({
-              site,
-              issuer: s.issuer,
-              campaign: s.letterCampaign,
-              templates: s.settings.templates,
-              docNo,
-              date,
-              attachments: attachments.get(site.id) ?? [],
-            }),
-        },
-        job,
-      )
+    const requests = chosen.map(
+      (site): IssueRequest & { site: SiteRecord } => ({
+        site,
+        kind: 'site',
+        siteId: site.id,
+        campaignId: s.campaign.id,
+        docPrefix: s.association.docPrefix,
+        target: path.join(outDir, siteFileName(site)),
+        content: (docNo, date) =>
+          siteLetterContent({
+            site,
+            issuer: s.issuer,
+            campaign: s.letterCampaign,
+            templates: s.settings.templates,
+            docNo,
+            date,
+            attachments: attachments.get(site.id) ?? [],
+          }),
+      }),
+    )
+    await issueLetters(app, s.repo, s.layout, requests, job, (letter, { site }) => {
       generated.push({ siteId: site.id, siteCode: site.code, path: letter.filePath, docNo: letter.docNo })
       job?.progress(PHASE, generated.length, chosen.length)
-    }
+    })
   } catch (error) {
     cancelled = error instanceof AppError && error.code === 'cancelled'
     throw error

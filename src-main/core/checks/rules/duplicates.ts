@@ -24,11 +24,15 @@ export const duplicateSiteRule: Rule = {
   severity: 'error',
   evaluate(site, ctx) {
     const out: FindingDraft[] = []
-    const byName = (ctx.duplicates.byNameCity.get(nameCityKey(site.name, site.city)) ?? []).filter((o) => o.id !== site.id)
-    const seen = new Set(byName.map((o) => o.id))
-    const byAddress = (ctx.duplicates.byAddress.get(addressKey(site.address)) ?? []).filter(
-      (o) => o.id !== site.id && !seen.has(o.id),
-    )
+    // The keys the index filed this site under, when it was indexed with these very values (a full run).
+    const k = ctx.duplicates.keysOf?.get(site.id)
+    const same = k !== undefined && k.name === site.name && k.city === site.city && k.address === site.address
+    const nameList = ctx.duplicates.byNameCity.get(same ? k.nameCityKey : nameCityKey(site.name, site.city))
+    const addressList = ctx.duplicates.byAddress.get(same ? k.addressKey : addressKey(site.address))
+    const byName = nameList ? nameList.filter((o) => o.id !== site.id) : []
+    // Usually the site is alone under its name key: no Set of name twins to build then.
+    const seen = byName.length ? new Set(byName.map((o) => o.id)) : null
+    const byAddress = addressList ? addressList.filter((o) => o.id !== site.id && !seen?.has(o.id)) : []
     if (byName.length) {
       const { text, detail } = summarise(byName)
       out.push(

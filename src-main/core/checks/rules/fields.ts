@@ -2,9 +2,21 @@
 import { ATTACHMENT_KIND_LABELS } from '../../campaign/preset'
 import { REQUIRED_SITE_FIELDS, SITE_FIELD_LABELS, SITE_TYPES, SITE_TYPE_INFO } from '../../sites/fields'
 import { cleanText } from '../../text'
-import { finding, type CheckSite, type Rule } from '../types'
+import { finding, type CheckAttachment, type CheckSite, type Rule } from '../types'
 
-const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'number' ? v === 0 : cleanText(v) === '')
+/**
+ * What cleanText reduces to '': nothing but whitespace (JS \s, which includes U+3000 and U+00A0) and the
+ * invisible characters it strips (same ranges as core/text's INVISIBLE). Full-width ASCII becomes visible
+ * ASCII there, never blank. One regex scan instead of cleanText's five passes and four new strings: this runs
+ * for every required field of every site on each check run.
+ */
+// eslint-disable-next-line no-control-regex
+const BLANK = /^[\s\u00A0\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069]*$/
+
+const isBlank = (v: unknown) =>
+  v === null || v === undefined || (typeof v === 'number' ? v === 0 : typeof v === 'string' ? BLANK.test(v) : cleanText(v) === '')
+
+const NONE: readonly CheckAttachment[] = []
 
 export const requiredFieldRule: Rule = {
   id: 'required-field',
@@ -16,9 +28,10 @@ export const requiredFieldRule: Rule = {
       out.push(finding(this, f, `${SITE_FIELD_LABELS[f]}不能为空，请补填`))
     }
     // Attachments the campaign requires besides the superior letter (that one has its own rule and message).
-    const kinds = new Set((ctx.attachments.get(site.id) ?? []).map((a) => a.kind))
+    // A site has a handful of attachments: a scan of them beats building a Set per site.
+    const attachments = ctx.attachments.get(site.id) ?? NONE
     for (const kind of ctx.config.requiredAttachments) {
-      if (kind === 'superior-letter' || kinds.has(kind)) continue
+      if (kind === 'superior-letter' || attachments.some((a) => a.kind === kind)) continue
       out.push(finding(this, kind, `本年度要求附${ATTACHMENT_KIND_LABELS[kind]}，请补充上传`))
     }
     return out
