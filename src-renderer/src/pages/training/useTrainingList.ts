@@ -1,33 +1,16 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback } from 'react'
 import { call } from '../../api'
+import { useLoader } from '../../components/useLoader'
 import type { TrainingRecord } from './types'
+
+const NONE: TrainingRecord[] = []
 
 /** The training roster, searched on the core (姓名, 工作单位, 证书编号). */
 export function useTrainingList(text: string) {
-  const [records, setRecords] = useState<TrainingRecord[]>([])
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<unknown>(null)
-  const request = useRef(0)
-
-  const reload = useCallback(async () => {
-    const id = ++request.current
-    setLoading(true)
-    try {
-      const query = text.trim()
-      const result = await call('training.list', query ? { text: query } : {})
-      if (id !== request.current) return
-      setRecords(result.records)
-      setError(null)
-    } catch (e) {
-      if (id === request.current) setError(e)
-    } finally {
-      if (id === request.current) setLoading(false)
-    }
+  const load = useCallback(() => {
+    const query = text.trim()
+    return call('training.list', query ? { text: query } : {})
   }, [text])
-
-  useEffect(() => {
-    void reload()
-  }, [reload])
-
-  return { records, loading, error, reload }
+  const { data, loading, error, reload } = useLoader(load)
+  return { records: data?.records ?? NONE, loading, error, reload }
 }
