@@ -21,15 +21,61 @@ export function stripInvisible(value: string): string {
   return value.replace(INVISIBLE, '')
 }
 
+/**
+ * True when cleanText (and cleanMultiline) would return the string unchanged: no character that half-width
+ * conversion, invisible stripping or whitespace handling touches, and spaces only singly between other
+ * characters. The unsafe set is deliberately wider than needed (whole U+2000..U+206F block, all C0/C1
+ * controls, U+FEFF): anything doubtful takes the full path. Most roster cells are like this.
+ */
+function isAlreadyClean(s: string, multiline: boolean): boolean {
+  const n = s.length
+  let prevSpace = true // a leading space (of the text, or of a line) is not clean
+  let breaks = 0 // line breaks in a row (multiline only)
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i)
+    if (c === 0x20) {
+      if (prevSpace) return false
+      prevSpace = true
+      breaks = 0
+      continue
+    }
+    if (c === 0x0a && multiline) {
+      // Not leading, no space before it (a line's trailing space), at most two in a row.
+      if (prevSpace && breaks === 0) return false
+      if (++breaks >= 3) return false
+      prevSpace = true
+      continue
+    }
+    prevSpace = false
+    breaks = 0
+    if (c < 0x20) return false
+    if (c < 0x7f) continue
+    if (
+      c <= 0xa0 ||
+      c === 0x061c ||
+      c === 0x1680 ||
+      c === 0x180e ||
+      (c >= 0x2000 && c <= 0x206f) ||
+      c === 0x3000 ||
+      c === 0xfeff ||
+      (c >= 0xff01 && c <= 0xff5e)
+    )
+      return false
+  }
+  return !prevSpace || n === 0
+}
+
 /** Trim, half-width, collapse inner whitespace runs to one space. Empty becomes ''. */
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return ''
+  if (typeof value === 'string' && isAlreadyClean(value, false)) return value
   return stripInvisible(toHalfWidth(String(value))).replace(/[\s\u00A0]+/g, ' ').trim()
 }
 
 /** Like cleanText but keeps line breaks (for multi-line fields such as 突出表现). */
 export function cleanMultiline(value: unknown): string {
   if (value === null || value === undefined) return ''
+  if (typeof value === 'string' && isAlreadyClean(value, true)) return value
   return stripInvisible(toHalfWidth(String(value)))
     .replace(/\r\n?/g, '\n')
     .split('\n')
