@@ -12,19 +12,9 @@ import { dispatch } from '../../src-main/api/dispatch'
 import { launchBrowser, screenshotPath } from './helpers/browser'
 import { startBrowserMode } from './helpers/app'
 import { watchPage } from './helpers/ui'
+import { SITE_FIELDS } from '../fixtures/site'
 
-const BASE = {
-  type: '营业厅',
-  enterprise: '中国移动',
-  recommender: '中国移动通信集团广东有限公司',
-  uscc: '91440000719283738X',
-  city: '广州市',
-  address: '广州市天河区天河路 1 号',
-  starLevel: 4,
-  manager: '张三',
-  phone: '13800138000',
-  applyDate: '2021-05-06',
-}
+const BASE = SITE_FIELDS
 
 async function must<T>(p: ReturnType<typeof dispatch>): Promise<T> {
   const r = await p

@@ -4,20 +4,9 @@ import path from 'node:path'
 import { dispatch } from '../../../src-main/api/dispatch'
 import { openApp, type AppContext } from '../../../src-main/services/context'
 import { tempDir } from '../../helpers/tmp'
+import { SAMPLE_SITE } from '../../fixtures/site'
 
-export const SITE = {
-  name: '广州天河营业厅',
-  type: '营业厅',
-  enterprise: '中国移动',
-  recommender: '中国移动通信集团广东有限公司',
-  uscc: '91440000719283738X',
-  city: '广州市',
-  address: '广州市天河区天河路 1 号',
-  starLevel: 4,
-  manager: '张三',
-  phone: '13800138000',
-  applyDate: '2021-05-06',
-}
+export const SITE = SAMPLE_SITE
 
 export interface World {
   app: AppContext

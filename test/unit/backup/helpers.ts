@@ -9,6 +9,7 @@ import { createSite } from '../../../src-main/services/sites/sites'
 import type { SiteDraft } from '../../../src-main/core/sites/draft'
 import { afterEach } from 'vitest'
 import { tempDir as makeTempDir } from '../../helpers/tmp'
+import { SAMPLE_SITE } from '../../fixtures/site'
 
 const cleanups: Array<() => void> = []
 afterEach(() => {
@@ -23,20 +24,7 @@ export function tempDir(prefix = 'starsite-bk-'): string {
 }
 
 function draft(overrides: SiteDraft = {}): SiteDraft {
-  return {
-    name: '广州天河营业厅',
-    type: '营业厅',
-    enterprise: '中国移动',
-    recommender: '中国移动通信集团广东有限公司',
-    uscc: '91440000719283738X',
-    city: '广州市',
-    address: '广州市天河区天河路 1 号',
-    starLevel: 4,
-    manager: '张三',
-    phone: '13800138000',
-    applyDate: '2021-05-06',
-    ...overrides,
-  }
+  return { ...SAMPLE_SITE, ...overrides }
 }
 
 /** Fixed clock (2021-05-06 local time), ticking one second a call, so backup names are predictable. */

@@ -4,19 +4,9 @@ import ExcelJS from 'exceljs'
 import { dispatch } from '../../../src-main/api/dispatch'
 import { openApp, type AppContext } from '../../../src-main/services/context'
 import { tempDir } from '../../helpers/tmp'
+import { SITE_FIELDS } from '../../fixtures/site'
 
-export const BASE = {
-  type: '营业厅',
-  enterprise: '中国移动',
-  recommender: '中国移动通信集团广东有限公司',
-  uscc: '91440000719283738X',
-  city: '广州市',
-  address: '广州市天河区天河路 1 号',
-  starLevel: 4,
-  manager: '张三',
-  phone: '13800138000',
-  applyDate: '2021-05-06',
-}
+export const BASE = SITE_FIELDS
 
 export async function call<T>(app: AppContext, name: string, input: unknown): Promise<T> {
   const r = await dispatch(app, name, input)
