@@ -70,3 +70,4 @@ export type { RuleId, Severity } from '../core/checks/ids'
 export type Finding = z.output<typeof import('./checks/contract').findingSchema>
 export type CheckSummary = z.output<typeof import('./checks/contract').checkSummarySchema>
 export type BlockingSite = z.output<typeof import('./checks/contract').blockingSiteSchema>
+export { RESULT_STATUSES, RESULT_STATUS_LABELS, MATCH_METHOD_LABELS } from './results/contract'
