@@ -1,11 +1,11 @@
 /**
  * Looking at a file before exceljs is allowed near it: is it a zip at all, an old .xls or an encrypted
  * workbook (both OLE compound files), a damaged zip, or a zip bomb. The central directory is read with yauzl
- * and judged before anything is inflated; then every entry is inflated once as a stream with yauzl checking
- * that no entry unpacks to more than it declared, so a lying directory cannot get a bomb past us either.
+ * and judged before anything is inflated; then every entry is inflated once, never to more than the directory
+ * declared and required to come to exactly that, so a lying directory cannot get a bomb past us either.
  */
-import { Writable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
 import yauzl from 'yauzl'
 import { invalid } from '../../core/errors'
 import { MB, ROSTER_LIMITS } from './limits'
@@ -28,6 +28,33 @@ export function oleHasStream(buffer: Buffer, name: string): boolean {
     if (buffer.subarray(off, off + wanted.length).equals(wanted)) return true
   }
   return false
+}
+
+const LOCAL_HEADER_SIGNATURE = 0x04034b50
+
+const inflateRaw = promisify(zlib.inflateRaw)
+
+/**
+ * One entry's bytes, checked as yauzl's read stream checks them (local header signature, data inside the
+ * file, stored or deflated) and inflated in one call rather than through streams, which cost more than the
+ * inflating itself. zlib stops at the size the directory declared, and anything short of it is damage too.
+ * The call is zlib's asynchronous one: a 50 MB sheet inflates on the thread pool, not in the event loop, so
+ * progress and cancel keep flowing.
+ */
+async function entryData(buffer: Buffer, entry: yauzl.Entry): Promise<Buffer> {
+  const at = entry.relativeOffsetOfLocalHeader
+  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL_HEADER_SIGNATURE) throw new Error('local file header')
+  const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28)
+  const end = start + entry.compressedSize
+  if (end > buffer.length) throw new Error('file data overflows the file')
+  const raw = buffer.subarray(start, end)
+  // Stored: yauzl already refused a stored entry whose two sizes differ.
+  if (entry.compressionMethod === 0) return raw
+  if (entry.compressionMethod !== 8) throw new Error(`compression method ${entry.compressionMethod}`)
+  const size = entry.uncompressedSize
+  const out = await inflateRaw(raw, { maxOutputLength: Math.max(1, size) })
+  if (out.length !== size) throw new Error('size differs from the directory')
+  return out
 }
 
 /**
@@ -82,23 +109,13 @@ export async function inspectWorkbook(buffer: Buffer, fileName: string, keep?: (
     if (!hasWorkbook) throw invalid(`“${fileName}”是压缩包，但不是 Excel 工作簿（.xlsx）：其中没有工作簿内容`)
     for (const entry of entries) {
       if (entry.fileName.endsWith('/')) continue
+      let data: Buffer
       try {
-        const stream = await zip.openReadStreamPromise(entry)
-        // Counting is all we need; yauzl fails the stream when it unpacks beyond the declared size.
-        const chunks: Buffer[] | null = keep?.(entry.fileName) ? [] : null
-        await pipeline(
-          stream,
-          new Writable({
-            write: (chunk: Buffer, _enc, done) => {
-              chunks?.push(chunk)
-              done()
-            },
-          }),
-        )
-        if (chunks) kept.set(entry.fileName, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))
+        data = await entryData(buffer, entry)
       } catch {
         throw damaged()
       }
+      if (keep?.(entry.fileName)) kept.set(entry.fileName, data)
     }
   } finally {
     zip.close()
