@@ -21,11 +21,47 @@ export function stripInvisible(value: string): string {
   return value.replace(INVISIBLE, '')
 }
 
+/** One character of INVISIBLE, by code unit. */
+function isInvisible(c: number): boolean {
+  return (
+    c <= 0x08 ||
+    (c >= 0x0e && c <= 0x1f) ||
+    (c >= 0x7f && c <= 0x9f) ||
+    (c >= 0x061c &&
+      (c === 0x061c || c === 0x200b || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || c === 0x2060 || (c >= 0x2066 && c <= 0x2069)))
+  )
+}
+
+/**
+ * stripInvisible(toHalfWidth(value)) in one pass, and the very string when it has nothing to change: every
+ * cell of a roster goes through this, and Chinese text has full-width punctuation in most of its cells (the
+ * two passes cost a callback per character changed). Equality with the two passes is a property test.
+ */
+export function toVisibleHalfWidth(value: string): string {
+  const n = value.length
+  let out = ''
+  let from = 0 // start of the run not yet copied to out
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i)
+    if (c < 0x7f ? c > 0x1f || (c >= 0x09 && c <= 0x0d) : c > 0x9f && c < 0x061c) continue
+    let put: string
+    if (c >= 0xff01 && c <= 0xff5e) put = String.fromCharCode(c - 0xfee0)
+    else if (c === 0x3000) put = ' '
+    else if (isInvisible(c)) put = ''
+    else continue
+    out += value.slice(from, i) + put
+    from = i + 1
+  }
+  return from === 0 ? value : out + value.slice(from)
+}
+
 /**
  * True when cleanText (and cleanMultiline) would return the string unchanged: no character that half-width
  * conversion, invisible stripping or whitespace handling touches, and spaces only singly between other
- * characters. The unsafe set is deliberately wider than needed (whole U+2000..U+206F block, all C0/C1
- * controls, U+FEFF): anything doubtful takes the full path. Most roster cells are like this.
+ * characters. The unsafe set is deliberately wider than needed (U+2000..U+200F, U+2028..U+202F and
+ * U+205F..U+206F, all C0/C1 controls, U+FEFF): anything doubtful takes the full path. The rest of the
+ * U+2000 block (dashes, curly quotes, ellipsis, ※) is everyday Chinese punctuation and stays on this path.
+ * Most roster cells are like this; equality with the full path is a property test.
  */
 function isAlreadyClean(s: string, multiline: boolean): boolean {
   const n = s.length
@@ -55,7 +91,9 @@ function isAlreadyClean(s: string, multiline: boolean): boolean {
       c === 0x061c ||
       c === 0x1680 ||
       c === 0x180e ||
-      (c >= 0x2000 && c <= 0x206f) ||
+      (c >= 0x2000 &&
+        c <= 0x206f &&
+        (c <= 0x200f || (c >= 0x2028 && c <= 0x202f) || c >= 0x205f)) ||
       c === 0x3000 ||
       c === 0xfeff ||
       (c >= 0xff01 && c <= 0xff5e)
@@ -65,18 +103,18 @@ function isAlreadyClean(s: string, multiline: boolean): boolean {
   return !prevSpace || n === 0
 }
 
-/** Trim, half-width, collapse inner whitespace runs to one space. Empty becomes ''. */
-export function cleanText(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string' && isAlreadyClean(value, false)) return value
-  return stripInvisible(toHalfWidth(String(value))).replace(/[\s\u00A0]+/g, ' ').trim()
+/**
+ * The full path of cleanText and cleanMultiline on text already made half-width and visible. Half-width and
+ * stripping never create what they remove, so when the result of that step is clean there is nothing left
+ * to do: a cell whose only fault is full-width punctuation costs one pass, not five.
+ */
+function collapse(mapped: string): string {
+  return isAlreadyClean(mapped, false) ? mapped : mapped.replace(/[\s\u00A0]+/g, ' ').trim()
 }
 
-/** Like cleanText but keeps line breaks (for multi-line fields such as 突出表现). */
-export function cleanMultiline(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string' && isAlreadyClean(value, true)) return value
-  return stripInvisible(toHalfWidth(String(value)))
+function collapseLines(mapped: string): string {
+  if (isAlreadyClean(mapped, true)) return mapped
+  return mapped
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) => line.replace(/[\t\v\f \u00A0]+/g, ' ').trim())
@@ -85,7 +123,65 @@ export function cleanMultiline(value: unknown): string {
     .trim()
 }
 
-/** Key used to compare names: no spaces at all, half-width, lower case. */
+/** Trim, half-width, collapse inner whitespace runs to one space. Empty becomes ''. */
+export function cleanText(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  const s = typeof value === 'string' ? value : String(value)
+  if (isAlreadyClean(s, false)) return s
+  return collapse(toVisibleHalfWidth(s))
+}
+
+/** Like cleanText but keeps line breaks (for multi-line fields such as 突出表现). */
+export function cleanMultiline(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  const s = typeof value === 'string' ? value : String(value)
+  if (isAlreadyClean(s, true)) return s
+  return collapseLines(toVisibleHalfWidth(s))
+}
+
+/**
+ * cleanText's result without its spaces. That result has no whitespace but single U+0020 (everything else
+ * \s matches was collapsed into one), so a search for that one character does what /\s+/g would.
+ */
+export function withoutSpaces(clean: string): string {
+  return clean.indexOf(' ') < 0 ? clean : clean.replace(/ /g, '')
+}
+
+/**
+ * Key used to compare names: no spaces at all, half-width, lower case.
+ *
+ * Keys are made for every site of a plan or check run, several per site. A string with no character that
+ * cleaning touches (the unsafe set of isAlreadyClean, plus any space) is its own cleaned text, and when it
+ * also has no character with a lower case (ASCII other than A-Z, CJK ideographs and punctuation) it is its
+ * own key: one scan, no new string. Equality with the full path is a property test.
+ */
 export function nameKey(value: unknown): string {
-  return cleanText(value).replace(/\s+/g, '').toLowerCase()
+  if (typeof value !== 'string') return fullNameKey(value)
+  let cased = false
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (c < 0x80) {
+      if (c <= 0x20 || c === 0x7f) return fullNameKey(value)
+      if (c >= 0x41 && c <= 0x5a) cased = true
+      continue
+    }
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x303f)) continue
+    if (
+      c <= 0xa0 ||
+      c === 0x061c ||
+      c === 0x1680 ||
+      c === 0x180e ||
+      (c >= 0x2000 && c <= 0x206f) ||
+      c === 0x3000 ||
+      c === 0xfeff ||
+      (c >= 0xff01 && c <= 0xff5e)
+    )
+      return fullNameKey(value)
+    cased = true // a letter of some other script, perhaps: toLowerCase decides
+  }
+  return cased ? value.toLowerCase() : value
+}
+
+function fullNameKey(value: unknown): string {
+  return withoutSpaces(cleanText(value)).toLowerCase()
 }

@@ -7,6 +7,7 @@ const MOBILE = /^(?:\+?86-?)?1[3-9]\d{9}$/
 const LANDLINE = /^0\d{2,3}-?[2-9]\d{6,7}(?:(?:-|转|ext\.?|#)\d{1,6})?$/i
 const SERVICE = /^[48]00-?\d{3}-?\d{4}$/
 const SEPARATORS = /[\/、,，;；]+/
+const HAS_SEPARATOR = /[\/、,，;；]/
 
 export type PhoneKind = 'mobile' | 'landline' | 'service'
 
@@ -19,6 +20,12 @@ export function phoneKind(one: string): PhoneKind | null {
 
 /** The numbers in the cell that are not valid ([] when all are; [''] for an empty cell). */
 export function invalidPhones(value: string): string[] {
+  // One number in the cell, the usual case: no split, no lists.
+  if (!HAS_SEPARATOR.test(value)) {
+    const one = value.trim()
+    if (!one) return ['']
+    return phoneKind(one) === null ? [one] : []
+  }
   const parts = value
     .split(SEPARATORS)
     .map((p) => p.trim())

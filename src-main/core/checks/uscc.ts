@@ -25,8 +25,28 @@ export type UsccProblem =
   | { kind: 'charset'; chars: string[] }
   | { kind: 'checksum'; expected: string; actual: string }
 
+/** Value of each charset character by char code (ASCII only), -1 for any other. */
+const VALUE_OF_CODE = new Int8Array(128).fill(-1)
+for (let i = 0; i < USCC_CHARSET.length; i++) VALUE_OF_CODE[USCC_CHARSET.charCodeAt(i)] = i
+
 /** null when the code is valid. Expects the normalised form (upper case, no spaces: normalizeUscc). */
 export function usccProblem(code: string): UsccProblem | null {
+  // The usual code, 18 charset characters, in one scan: no character list or Set to build for it. Anything
+  // else takes the general path below, which names what is wrong. Equality is a property test.
+  if (code.length === 18) {
+    let sum = 0
+    let i = 0
+    for (; i < 18; i++) {
+      const c = code.charCodeAt(i)
+      const v = c < 128 ? VALUE_OF_CODE[c] : -1
+      if (v < 0) break
+      if (i < 17) sum += v * USCC_WEIGHTS[i]
+    }
+    if (i === 18) {
+      const expected = USCC_CHARSET[(31 - (sum % 31)) % 31]
+      return expected === code[17] ? null : { kind: 'checksum', expected, actual: code[17] }
+    }
+  }
   const chars = [...code]
   if (chars.length !== 18) return { kind: 'length', length: chars.length }
   const bad = [...new Set(chars.filter((ch) => !VALUE.has(ch)))]

@@ -5,7 +5,7 @@
  * later check run say the same thing in the same words.
  */
 import type { CampaignConfig } from '../campaign/preset'
-import { RULES, type CheckContext, type CheckSite, type DuplicateIndex, type RuleId, type TrainingClass } from '../checks'
+import { RULES, type CheckAttachment, type CheckContext, type CheckSite, type DuplicateIndex, type RuleId, type TrainingClass } from '../checks'
 import type { SiteValues } from '../sites/draft'
 
 const IMPORT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
@@ -36,12 +36,19 @@ export interface WarningContext {
   duplicates: DuplicateIndex
 }
 
-/** `id` identifies the site in the duplicate index: the existing site's id, or a negative id for a new row. */
-export function ruleWarnings(id: number, code: string, values: SiteValues, ctx: WarningContext): RuleWarning[] {
-  const site: CheckSite = { ...values, id, code }
-  const checkCtx: CheckContext = { ...ctx, attachments: new Map() }
-  const out: RuleWarning[] = []
-  for (const rule of RULES_FOR_IMPORT)
-    for (const f of rule.evaluate(site, checkCtx)) out.push({ rule: f.rule, field: f.target, message: f.message })
-  return out
+const NO_ATTACHMENTS: ReadonlyMap<number, CheckAttachment[]> = new Map()
+
+/**
+ * The warnings of one row after another under one context: the check context is made once, not per row.
+ * `id` identifies the site in the duplicate index: the existing site's id, or a negative id for a new row.
+ */
+export function warningsFor(ctx: WarningContext): (id: number, code: string, values: SiteValues) => RuleWarning[] {
+  const checkCtx: CheckContext = { ...ctx, attachments: NO_ATTACHMENTS }
+  return (id, code, values) => {
+    const site: CheckSite = { ...values, id, code }
+    const out: RuleWarning[] = []
+    for (const rule of RULES_FOR_IMPORT)
+      for (const f of rule.evaluate(site, checkCtx)) out.push({ rule: f.rule, field: f.target, message: f.message })
+    return out
+  }
 }

@@ -4,7 +4,7 @@
  */
 import { readSiteDraft, type SiteDraft, type SiteValues } from '../sites/draft'
 import { SITE_FIELD_LABELS } from '../sites/fields'
-import { cleanText } from '../text'
+import { cleanText, withoutSpaces } from '../text'
 import { cellText, type PlainCell } from './cellValue'
 import type { RosterField } from './columns'
 import { columnLetter } from './letters'
@@ -25,18 +25,44 @@ export function letterOf<F extends string>(columns: ReadonlyMap<F, number>, fiel
   return col === undefined ? '' : columnLetter(col)
 }
 
-/** What the reader should see: text fields as text (a date typed into 名称 is its ISO date, not a Date). */
-function draftValue(field: RosterField, value: PlainCell): unknown {
-  if (value === null) return null
-  if (field === 'applyDate') {
-    // 20210506 typed as a number is a date written without separators, not serial day 20 million.
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 19000101 && value <= 21001231) return String(value)
-    return value
+/** A text field as the reader should see it: a date typed into 名称 is its ISO date, not a Date. */
+const asText = (value: PlainCell | undefined): string | undefined => (value == null ? undefined : cellText(value))
+
+/** 申报星级 and the figures: numbers stay numbers, a date is read as its text. */
+const asFigure = (value: PlainCell | undefined): unknown => (value instanceof Date ? cellText(value) : (value ?? undefined))
+
+/** 申报日期: 20210506 typed as a number is a date written without separators, not serial day 20 million. */
+function asDate(value: PlainCell | undefined): unknown {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 19000101 && value <= 21001231) return String(value)
+  return value ?? undefined
+}
+
+/**
+ * The draft readSiteDraft reads, every field in one literal (one object shape for all rows); a cell that is
+ * absent or null is undefined, which the reader treats as it treats null.
+ */
+function draftOf(c: Partial<Record<RosterField, PlainCell>>): SiteDraft {
+  return {
+    name: asText(c.name),
+    type: asText(c.type),
+    enterprise: asText(c.enterprise),
+    recommender: asText(c.recommender),
+    uscc: asText(c.uscc),
+    city: asText(c.city),
+    district: asText(c.district),
+    address: asText(c.address),
+    starLevel: asFigure(c.starLevel),
+    manager: asText(c.manager),
+    phone: asText(c.phone),
+    email: asText(c.email),
+    staffCount: asFigure(c.staffCount),
+    areaSqm: asFigure(c.areaSqm),
+    seats: asFigure(c.seats),
+    certificates: asText(c.certificates),
+    highlights: asText(c.highlights),
+    applyDate: asDate(c.applyDate),
+    remarks: asText(c.remarks),
   }
-  if (field === 'starLevel' || field === 'staffCount' || field === 'areaSqm' || field === 'seats') {
-    return value instanceof Date ? cellText(value) : value
-  }
-  return cellText(value)
 }
 
 export interface ReadRow {
@@ -56,15 +82,10 @@ export function rawDisplay(cells: Partial<Record<RosterField, PlainCell>>): Part
 }
 
 export function readRosterRow(raw: RawRow, columns: ReadonlyMap<RosterField, number>, date1904: boolean): ReadRow {
-  const draft: Record<string, unknown> = {}
-  for (const [field, value] of Object.entries(raw.cells) as [RosterField, PlainCell][]) {
-    if (field === 'seq' || field === 'code') continue
-    draft[field] = draftValue(field, value)
-  }
-  const { values, problems } = readSiteDraft(draft as SiteDraft, { date1904 })
+  const { values, problems } = readSiteDraft(draftOf(raw.cells), { date1904 })
   return {
     row: raw.row,
-    code: raw.cells.code == null ? '' : cleanText(cellText(raw.cells.code)).replace(/\s+/g, '').toUpperCase(),
+    code: raw.cells.code == null ? '' : withoutSpaces(cleanText(cellText(raw.cells.code))).toUpperCase(),
     values,
     problems: problems.map((p) => ({
       row: raw.row,

@@ -3,17 +3,20 @@
  * value accepted in one place is accepted in the other.
  */
 import type { FieldProblem } from '../errors'
-import { cleanMultiline, cleanText } from '../text'
+import { cleanMultiline, cleanText, withoutSpaces } from '../text'
 import { ENTERPRISES, REQUIRED_SITE_FIELDS, SITE_FIELD_LABELS, type SiteField, type SiteType } from './fields'
 import {
-  normalizeEmail,
-  normalizePhone,
-  normalizeUscc,
+  dateOfClean,
+  emailOfClean,
+  numberOfClean,
   parseCertificateList,
   parseDate,
   parseNumber,
-  parseSiteType,
   parseStarLevel,
+  phoneOfClean,
+  siteTypeOfClean,
+  starLevelOfClean,
+  usccOfClean,
 } from './normalize'
 
 export interface SiteValues {
@@ -50,84 +53,174 @@ const MAX_LONG_TEXT = 5000
 
 /** 所属企业 as typed: "电信" and "中国电信xx分公司" both read as 中国电信; anything else is kept. */
 export function normalizeEnterprise(value: unknown): string {
-  const text = cleanText(value).replace(/\s+/g, '')
+  return enterpriseOfClean(cleanText(value))
+}
+
+/** The fixed names with their short forms (中国电信 → 电信), made once rather than on every row. */
+const ENTERPRISE_FORMS = ENTERPRISES.filter((name) => name !== '其他').map((name) => ({ name, short: name.slice(2) }))
+
+function enterpriseOfClean(clean: string): string {
+  const text = withoutSpaces(clean)
   if (!text) return ''
-  for (const name of ENTERPRISES) {
-    if (name === '其他') continue
-    const short = name.slice(2)
-    if (text === name || text === short || text.startsWith(name)) return name
-  }
+  for (const { name, short } of ENTERPRISE_FORMS) if (text === name || text === short || text.startsWith(name)) return name
   return text
 }
 
+/**
+ * Whether the value reads as empty. A number or a Date never does (String() of either is never blank), and
+ * making one into text is the costly part (a Date's text names its time zone).
+ */
+function isBlank(v: unknown): boolean {
+  if (v === null || v === undefined) return true
+  if (typeof v === 'number' || v instanceof Date) return false
+  return cleanText(v) === ''
+}
+
+function checkLength(problems: FieldProblem[], f: SiteField, v: string, max: number): void {
+  if (v.length > max) problems.push({ field: f, message: `${SITE_FIELD_LABELS[f]}过长（${v.length} 字，最多 ${max} 字）` })
+}
+
+/**
+ * Every cell is cleaned once, and that text serves both the blank test and the reading (the …OfClean
+ * readers); the problems come in the order they always have: lengths, then required fields, then type, star
+ * level, date and the figures.
+ */
 export function readSiteDraft(raw: SiteDraft, options: { date1904?: boolean } = {}): DraftResult {
   const problems: FieldProblem[] = []
-  const label = (f: SiteField) => SITE_FIELD_LABELS[f]
-  const text = (f: keyof SiteDraft, max = MAX_TEXT): string => {
-    const v = f === 'highlights' || f === 'remarks' ? cleanMultiline(raw[f]) : cleanText(raw[f])
-    if (v.length > max) problems.push({ field: f, message: `${label(f)}过长（${v.length} 字，最多 ${max} 字）` })
-    return v
-  }
-
-  const values = {
-    name: text('name'),
-    enterprise: normalizeEnterprise(raw.enterprise),
-    recommender: text('recommender'),
-    uscc: normalizeUscc(raw.uscc),
-    city: text('city'),
-    district: text('district'),
-    address: text('address'),
-    manager: text('manager'),
-    phone: normalizePhone(raw.phone),
-    email: normalizeEmail(raw.email),
-    highlights: text('highlights', MAX_LONG_TEXT),
-    remarks: text('remarks', MAX_LONG_TEXT),
-    certificates: parseCertificateList(raw.certificates),
-  } as Partial<SiteValues>
-
-  const isBlank = (v: unknown) => v === null || v === undefined || cleanText(v) === ''
+  const name = cleanText(raw.name)
+  checkLength(problems, 'name', name, MAX_TEXT)
+  const recommender = cleanText(raw.recommender)
+  checkLength(problems, 'recommender', recommender, MAX_TEXT)
+  const city = cleanText(raw.city)
+  checkLength(problems, 'city', city, MAX_TEXT)
+  const district = cleanText(raw.district)
+  checkLength(problems, 'district', district, MAX_TEXT)
+  const address = cleanText(raw.address)
+  checkLength(problems, 'address', address, MAX_TEXT)
+  const manager = cleanText(raw.manager)
+  checkLength(problems, 'manager', manager, MAX_TEXT)
+  const highlights = cleanMultiline(raw.highlights)
+  checkLength(problems, 'highlights', highlights, MAX_LONG_TEXT)
+  const remarks = cleanMultiline(raw.remarks)
+  checkLength(problems, 'remarks', remarks, MAX_LONG_TEXT)
+  const enterprise = cleanText(raw.enterprise)
+  const uscc = cleanText(raw.uscc)
+  const phone = cleanText(raw.phone)
+  // Type, star level and date: text only when the value is not a number or a Date (read as such below).
+  const typeText = cleanText(raw.type)
+  const starText = typeof raw.starLevel === 'number' ? null : cleanText(raw.starLevel)
+  const dateText = typeof raw.applyDate === 'number' || raw.applyDate instanceof Date ? null : cleanText(raw.applyDate)
 
   for (const f of REQUIRED_SITE_FIELDS) {
-    if (isBlank(raw[f as keyof SiteDraft])) problems.push({ field: f, message: `${label(f)}不能为空` })
+    let blank: boolean
+    switch (f) {
+      case 'name':
+        blank = name === ''
+        break
+      case 'type':
+        blank = typeText === ''
+        break
+      case 'enterprise':
+        blank = enterprise === ''
+        break
+      case 'recommender':
+        blank = recommender === ''
+        break
+      case 'uscc':
+        blank = uscc === ''
+        break
+      case 'city':
+        blank = city === ''
+        break
+      case 'address':
+        blank = address === ''
+        break
+      case 'starLevel':
+        blank = starText === ''
+        break
+      case 'manager':
+        blank = manager === ''
+        break
+      case 'phone':
+        blank = phone === ''
+        break
+      case 'applyDate':
+        blank = dateText === ''
+        break
+      default:
+        blank = isBlank(raw[f as keyof SiteDraft])
+    }
+    if (blank) problems.push({ field: f, message: `${SITE_FIELD_LABELS[f]}不能为空` })
   }
 
-  if (!isBlank(raw.type)) {
-    const type = parseSiteType(raw.type)
-    if (type) values.type = type
-    else
-      problems.push({
-        field: 'type',
-        message: `无法识别的现场类型“${cleanText(raw.type)}”，应为营业厅、客服中心或装维中心`,
-      })
+  let type: SiteType | null = null
+  if (typeText !== '') {
+    type = siteTypeOfClean(typeText)
+    if (!type)
+      problems.push({ field: 'type', message: `无法识别的现场类型“${typeText}”，应为营业厅、客服中心或装维中心` })
   }
-  if (!isBlank(raw.starLevel)) {
-    const star = parseStarLevel(raw.starLevel)
-    if (star !== null) values.starLevel = star
-    else
+  let starLevel: number | null = null
+  if (starText !== '') {
+    starLevel = starText === null ? parseStarLevel(raw.starLevel) : starLevelOfClean(starText)
+    if (starLevel === null)
       problems.push({
         field: 'starLevel',
-        message: `无法识别的申报星级“${cleanText(raw.starLevel)}”，可填 3、三星、三星级或★★★`,
+        message: `无法识别的申报星级“${starText ?? cleanText(raw.starLevel)}”，可填 3、三星、三星级或★★★`,
       })
   }
-  if (!isBlank(raw.applyDate)) {
-    const date = parseDate(raw.applyDate, options)
-    if (date) values.applyDate = date
-    else
+  let applyDate: string | null = null
+  if (dateText !== '') {
+    applyDate = dateText === null ? parseDate(raw.applyDate, options) : dateOfClean(dateText)
+    if (!applyDate)
       problems.push({
         field: 'applyDate',
-        message: `无法识别的申报日期“${cleanText(raw.applyDate)}”，请写成 2021-05-06 或 2021年5月6日`,
+        message: `无法识别的申报日期“${dateText ?? cleanText(raw.applyDate)}”，请写成 2021-05-06 或 2021年5月6日`,
       })
   }
-  for (const f of ['staffCount', 'areaSqm', 'seats'] as const) {
-    if (isBlank(raw[f])) {
-      values[f] = null
-      continue
-    }
-    const n = parseNumber(raw[f])
-    if (n === null || (f !== 'areaSqm' && !Number.isInteger(n)))
-      problems.push({ field: f, message: `${label(f)}应为不小于 0 的${f === 'areaSqm' ? '数字' : '整数'}` })
-    else values[f] = n
-  }
+  const staffCount = readFigure(raw.staffCount, 'staffCount', problems)
+  const areaSqm = readFigure(raw.areaSqm, 'areaSqm', problems)
+  const seats = readFigure(raw.seats, 'seats', problems)
+  if (problems.length) return { values: null, problems }
 
-  return { values: problems.length ? null : (values as SiteValues), problems }
+  // Without problems every field has been read (type, star level and date are required): one shape, in the
+  // key order the preview shows.
+  const values: SiteValues = {
+    name,
+    enterprise: enterpriseOfClean(enterprise),
+    recommender,
+    uscc: usccOfClean(uscc),
+    city,
+    district,
+    address,
+    manager,
+    phone: phoneOfClean(phone),
+    email: emailOfClean(cleanText(raw.email)),
+    highlights,
+    remarks,
+    certificates: parseCertificateList(raw.certificates),
+    type: type!,
+    starLevel: starLevel!,
+    applyDate: applyDate!,
+    staffCount,
+    areaSqm,
+    seats,
+  }
+  return { values, problems }
+}
+
+/** 员工人数, 营业面积, 坐席数: null when blank, else a number (whole for the counts), else a problem. */
+function readFigure(v: unknown, f: 'staffCount' | 'areaSqm' | 'seats', problems: FieldProblem[]): number | null {
+  if (v === null || v === undefined) return null
+  let n: number | null
+  if (typeof v === 'number') n = parseNumber(v)
+  else {
+    const clean = cleanText(v)
+    if (clean === '') return null
+    n = numberOfClean(clean)
+  }
+  if (n === null || (f !== 'areaSqm' && !Number.isInteger(n))) {
+    problems.push({ field: f, message: `${SITE_FIELD_LABELS[f]}应为不小于 0 的${f === 'areaSqm' ? '数字' : '整数'}` })
+    return null
+  }
+  return n
 }

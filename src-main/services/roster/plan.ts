@@ -8,7 +8,7 @@ import { buildDuplicateIndex } from '../../core/checks/duplicates'
 import { cellText } from '../../core/roster/cellValue'
 import type { RosterField } from '../../core/roster/columns'
 import type { RowProblem } from '../../core/roster/problems'
-import { ruleWarnings } from '../../core/roster/ruleWarnings'
+import { warningsFor } from '../../core/roster/ruleWarnings'
 import { fieldLabel, letterOf, type ReadRow } from '../../core/roster/siteRow'
 import { nameKey } from '../../core/text'
 import type { Association } from '../../db/repositories/association'
@@ -104,7 +104,7 @@ function makePlan(app: AppContext, parsed: ParsedRoster): RosterPlan {
   const firstByPair = new Map<string, number>()
   const firstByTarget = new Map<number, number>()
   const rows: PlannedRow[] = parsed.rows.map((read) => {
-    const problems = [...read.problems]
+    const problems = read.problems.slice()
     let target: SiteLite | null = null
     // One duplicate message per row is enough, whichever key found it first.
     let duplicate = false
@@ -154,13 +154,20 @@ function makePlan(app: AppContext, parsed: ParsedRoster): RosterPlan {
     const v = r.read.values!
     after.set(idOf(r), { id: idOf(r), code: codeOf(r), name: v.name, city: v.city, address: v.address })
   }
-  const ctx = { config: campaign.config, province: association.province, roster, duplicates: buildDuplicateIndex(after.values()) }
+  const warnings = warningsFor({ config: campaign.config, province: association.province, roster, duplicates: buildDuplicateIndex(after.values()) })
+  // Most rows warn about something, always in a handful of columns: each column's letter is worked out once.
+  const letters = new Map<string, string>()
+  const letter = (field: string) => {
+    let l = letters.get(field)
+    if (l === undefined) letters.set(field, (l = letterOf(parsed.columns, field)))
+    return l
+  }
   for (const r of rows) {
     if (r.status === 'error') continue
-    for (const w of ruleWarnings(idOf(r), codeOf(r), r.read.values!, ctx))
+    for (const w of warnings(idOf(r), codeOf(r), r.read.values!))
       r.problems.push({
         row: r.read.row,
-        column: letterOf(parsed.columns, w.field),
+        column: letter(w.field),
         field: w.field,
         label: fieldLabel(w.field),
         kind: 'warning',

@@ -39,18 +39,37 @@ export interface RosterPreview {
   counts: RosterCounts
 }
 
-/** The row as the clerk should see it after normalisation: labels for codes, ISO dates, joined lists. */
+const shown = (value: string | number | null): string => (value === null ? '' : String(value))
+
+/**
+ * The row as the clerk should see it after normalisation: labels for codes, ISO dates, joined lists. Fields
+ * named one by one, in the order readSiteDraft gives them, rather than walked with Object.entries: this runs
+ * for every row of every preview.
+ */
 export function displayValues(read: ReadRow): Partial<Record<RosterField, string>> {
   const v = read.values
   if (!v) return rawDisplay(read.cells)
   const out: Partial<Record<RosterField, string>> = {}
   if (read.cells.seq != null) out.seq = String(read.cells.seq)
-  for (const [key, value] of Object.entries(v) as [RosterField, unknown][]) {
-    if (key === 'type') out.type = SITE_TYPE_INFO[v.type].label
-    else if (key === 'starLevel') out.starLevel = STAR_LABELS[v.starLevel] || `${v.starLevel}星级`
-    else if (key === 'certificates') out.certificates = v.certificates.join('、')
-    else out[key] = value === null ? '' : String(value)
-  }
+  out.name = shown(v.name)
+  out.enterprise = shown(v.enterprise)
+  out.recommender = shown(v.recommender)
+  out.uscc = shown(v.uscc)
+  out.city = shown(v.city)
+  out.district = shown(v.district)
+  out.address = shown(v.address)
+  out.manager = shown(v.manager)
+  out.phone = shown(v.phone)
+  out.email = shown(v.email)
+  out.highlights = shown(v.highlights)
+  out.remarks = shown(v.remarks)
+  out.certificates = v.certificates.join('、')
+  out.type = SITE_TYPE_INFO[v.type].label
+  out.starLevel = STAR_LABELS[v.starLevel] || `${v.starLevel}星级`
+  out.applyDate = shown(v.applyDate)
+  out.staffCount = shown(v.staffCount)
+  out.areaSqm = shown(v.areaSqm)
+  out.seats = shown(v.seats)
   if (read.code) out.code = read.code
   return out
 }
@@ -77,14 +96,15 @@ export function previewOf(parsed: ParsedRoster, plan: RosterPlan): RosterPreview
     headerRow: parsed.headerRow,
     columns,
     ignoredColumns: parsed.ignored,
-    rows: plan.rows.map((r) => ({
-      row: r.read.row,
-      values: displayValues(r.read),
-      status: r.status,
-      ...(r.target && r.status === 'update' ? { siteCode: r.target.code } : {}),
+    rows: plan.rows.map((r) => {
+      const row = r.read.row
+      const values = displayValues(r.read)
       // A copy: the plan may be reused by the commit, and must not change with what a caller does to this.
-      problems: [...r.problems],
-    })),
+      const problems = r.problems.slice()
+      return r.target && r.status === 'update'
+        ? { row, values, status: r.status, siteCode: r.target.code, problems }
+        : { row, values, status: r.status, problems }
+    }),
     counts: countPlan(plan),
   }
 }
