@@ -8,6 +8,7 @@ import { sql as v3 } from './003_checks'
 import { sql as v4 } from './004_letters'
 import { sql as v5 } from './005_bundles'
 import { sql as v6 } from './006_results'
+import { sql as v7 } from './007_lean_indexes'
 
 export interface Migration {
   version: number
@@ -22,6 +23,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, name: 'letters', sql: v4 },
   { version: 5, name: 'bundles', sql: v5 },
   { version: 6, name: 'results', sql: v6 },
+  { version: 7, name: 'lean-indexes', sql: v7 },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../connection'
 
 export interface AuditEntryInput {
@@ -80,19 +81,31 @@ export function queryAudit(db: Db, q: AuditQuery): AuditEntry[] {
   }))
 }
 
-/** appendAudit for many entries (an import): the statement is prepared once instead of once per entry. */
-export function auditAppender(db: Db): (entry: AuditEntryInput, now: string) => void {
-  const stmt = db.prepare(
-    `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, details_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  )
-  return (entry, now) =>
-    stmt.run(
-      now,
-      entry.actor,
-      entry.action,
-      entry.entity,
-      entry.entityId == null ? null : String(entry.entityId),
-      entry.summary,
-      entry.details === undefined ? null : JSON.stringify(entry.details),
-    )
+/** Entries per multi-row INSERT of appendAuditMany (7 parameters each). */
+const AUDIT_BATCH = 100
+
+/**
+ * appendAudit for many entries (an import writes one per site): AUDIT_BATCH rows per statement, in the order
+ * given, so ids ascend in that order exactly as with one INSERT each. Call inside the caller's transaction.
+ */
+export function appendAuditMany(db: Db, entries: AuditEntryInput[], now: string): void {
+  const statements = new Map<number, Statement>()
+  const statement = (rows: number) => {
+    let stmt = statements.get(rows)
+    if (!stmt) {
+      stmt = db.prepare(
+        `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, details_json)
+         VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      )
+      statements.set(rows, stmt)
+    }
+    return stmt
+  }
+  for (let start = 0; start < entries.length; start += AUDIT_BATCH) {
+    const slice = entries.slice(start, start + AUDIT_BATCH)
+    const params: unknown[] = []
+    for (const e of slice)
+      params.push(now, e.actor, e.action, e.entity, e.entityId == null ? null : String(e.entityId), e.summary, e.details === undefined ? null : JSON.stringify(e.details))
+    statement(slice.length).run(params)
+  }
 }

@@ -1,6 +1,7 @@
 import type { SiteStatus, SiteType } from '../../core/sites/fields'
 import type { SiteValues } from '../../core/sites/draft'
 import { nameKey } from '../../core/text'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../connection'
 
 export interface SiteRow {
@@ -75,20 +76,6 @@ export function siteFromRow(r: SiteRow): SiteRecord {
   }
 }
 
-/** Anything nameKey would change: whitespace (incl. U+00A0, U+3000) or full-width ASCII. */
-const NEEDS_KEYING = /[\s\uFF01-\uFF5E]/
-
-/**
- * nameKey, with a fast path for the common case. Names reaching the repository were read by readSiteDraft
- * (already trimmed and half-width), so most are their own key; one regex test and one toLowerCase then
- * replace nameKey's four regex passes, which showed up in bulk-insert profiles. Equality with nameKey for
- * any string is a property test (test/unit/db/sites.test.ts).
- */
-export function siteNameKey(value: string): string {
-  if (!NEEDS_KEYING.test(value)) return value.toLowerCase()
-  return nameKey(value)
-}
-
 /** The value columns in binding order; `valueArgs` must list the values in exactly this order. */
 const VALUE_COLUMNS = [
   'name',
@@ -114,6 +101,10 @@ const VALUE_COLUMNS = [
   'remarks',
 ] as const
 
+/** Rows per multi-row INSERT of an import, and the parameters each binds (5 + 21 columns; 50 × 26 = 1,300). */
+const INSERT_BATCH = 50
+const INSERT_ROW_PARAMS = 5 + VALUE_COLUMNS.length
+
 /**
  * Positional values for VALUE_COLUMNS. Positional rather than named binding: with 20-odd columns, building
  * and binding a named-parameter object (plus spreading it) cost measurably more per row on bulk imports
@@ -122,7 +113,7 @@ const VALUE_COLUMNS = [
 function valueArgs(v: SiteValues, keyOf: (text: string) => string): unknown[] {
   return [
     v.name,
-    siteNameKey(v.name),
+    nameKey(v.name),
     v.type,
     v.enterprise,
     v.recommender,
@@ -160,6 +151,8 @@ export class SiteRepository {
   private readonly listDeletedStmt
   private readonly setDeletedStmt
   private readonly setStatusStmt
+  private readonly reserveStmt
+  private readonly insertBatches = new Map<number, Statement>()
   /**
    * 推荐单位 repeat across a roster (a handful of operator branches), so their comparison keys are cached;
    * nameKey is pure, so a cached key is always the key. Bounded so a long-lived app cannot grow it forever.
@@ -189,13 +182,19 @@ export class SiteRepository {
     this.listDeletedStmt = db.prepare('SELECT * FROM sites WHERE campaign_id = ? AND deleted_at IS NOT NULL ORDER BY id')
     this.setDeletedStmt = db.prepare('UPDATE sites SET deleted_at = ?, updated_at = ? WHERE id = ?')
     this.setStatusStmt = db.prepare('UPDATE sites SET status = ?, updated_at = ? WHERE id = ?')
+    this.reserveStmt = db
+      .prepare(
+        `INSERT INTO site_code_counters (prefix, last_value) VALUES (?, ?)
+         ON CONFLICT (prefix) DO UPDATE SET last_value = last_value + excluded.last_value RETURNING last_value`,
+      )
+      .pluck()
   }
 
   private recommenderKey = (text: string): string => {
     let key = this.recommenderKeys.get(text)
     if (key === undefined) {
       if (this.recommenderKeys.size >= 1000) this.recommenderKeys.clear()
-      key = siteNameKey(text)
+      key = nameKey(text)
       this.recommenderKeys.set(text, key)
     }
     return key
@@ -207,6 +206,52 @@ export class SiteRepository {
     // upsert then creates the counter (and stays correct if another connection created it meanwhile).
     const value = (this.bumpSeqStmt.get(prefix) ?? this.nextSeqStmt.get(prefix)) as number
     return `${prefix}${String(value).padStart(3, '0')}`
+  }
+
+  /**
+   * The next `count` codes of a prefix in one statement: the same codes, in the same order, as `count` calls
+   * of nextCode, for an import that creates thousands of sites.
+   */
+  reserveCodes(prefix: string, count: number): string[] {
+    if (count <= 0) return []
+    const last = this.reserveStmt.get(prefix, count) as number
+    const codes: string[] = new Array(count)
+    for (let i = 0; i < count; i++) codes[i] = `${prefix}${String(last - count + 1 + i).padStart(3, '0')}`
+    return codes
+  }
+
+  /**
+   * Many new sites, INSERT_BATCH rows per statement, in the order given (so ids ascend in that order, as
+   * with one insert each). Returns each new site's id, by code. Call inside a transaction.
+   */
+  insertMany(rows: { values: SiteValues; code: string }[], meta: { campaignId: number; status: SiteStatus; now: string }): Map<string, number> {
+    const ids = new Map<string, number>()
+    const params: unknown[] = []
+    const flush = () => {
+      const count = params.length / INSERT_ROW_PARAMS
+      // RETURNING's row order is not promised by SQLite: the code (unique) says which id is whose.
+      for (const [code, id] of this.insertBatch(count).raw().all(params) as [string, number][]) ids.set(code, id)
+      params.length = 0
+    }
+    for (const row of rows) {
+      params.push(row.code, meta.campaignId, meta.status, meta.now, meta.now, ...valueArgs(row.values, this.recommenderKey))
+      if (params.length === INSERT_BATCH * INSERT_ROW_PARAMS) flush()
+    }
+    if (params.length) flush()
+    return ids
+  }
+
+  private insertBatch(rows: number): Statement {
+    let stmt = this.insertBatches.get(rows)
+    if (!stmt) {
+      const one = `(?, ?, ?, ?, ?, ${VALUE_COLUMNS.map(() => '?').join(', ')})`
+      stmt = this.db.prepare(
+        `INSERT INTO sites (code, campaign_id, status, created_at, updated_at, ${VALUE_COLUMNS.join(', ')})
+         VALUES ${Array.from({ length: rows }, () => one).join(', ')} RETURNING code, id`,
+      )
+      this.insertBatches.set(rows, stmt)
+    }
+    return stmt
   }
 
   insert(values: SiteValues, meta: { code: string; campaignId: number; status: SiteStatus; now: string }): number {

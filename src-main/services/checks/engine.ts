@@ -46,8 +46,12 @@ function widen(repo: FindingsRepository, siteIds: number[], keys: ReturnType<Fin
   const wanted = new Set(siteIds)
   for (const s of keys) {
     if (!wanted.has(s.id)) continue
-    for (const o of ctx.duplicates.byNameCity.get(nameCityKey(s.name, s.city)) ?? []) all.add(o.id)
-    for (const o of ctx.duplicates.byAddress.get(addressKey(s.address)) ?? []) all.add(o.id)
+    // The index already holds each site's keys: normalising thousands of names again costs as much as building it.
+    const known = ctx.duplicates.keysOf?.get(s.id)
+    const byNameCity = known ? known.nameCityKey : nameCityKey(s.name, s.city)
+    const byAddress = known ? known.addressKey : addressKey(s.address)
+    if (byNameCity) for (const o of ctx.duplicates.byNameCity.get(byNameCity) ?? []) all.add(o.id)
+    if (byAddress) for (const o of ctx.duplicates.byAddress.get(byAddress) ?? []) all.add(o.id)
   }
   for (const id of repo.sitesNamingCodes(repo.codesOf(siteIds))) all.add(id)
   return [...all]

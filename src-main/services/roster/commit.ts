@@ -6,14 +6,14 @@
 import { AppError, invalid } from '../../core/errors'
 import { describeProblem, type RowProblem } from '../../core/roster/problems'
 import { SITE_FIELD_LABELS, SITE_TYPE_INFO } from '../../core/sites/fields'
-import { auditAppender } from '../../db/repositories/audit'
+import { appendAuditMany, type AuditEntryInput } from '../../db/repositories/audit'
 import { backupBeforeRisk } from '../backup/create'
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
 import { recheckSites } from '../checks/engine'
 import { describeChanges } from '../sites/sites'
 import { parseRosterFile } from './parse'
-import { planRoster } from './plan'
+import { planRoster, type PlannedRow } from './plan'
 import { countPlan, type RosterCounts } from './preview'
 import { readWorkbookFile } from './workbookFile'
 
@@ -65,21 +65,40 @@ export async function commitRoster(app: AppContext, input: CommitInput, job?: Jo
   let updated = 0
   let unchanged = 0
   const touched: number[] = []
-  const appendAudit = auditAppender(app.db)
   // A copy of the database from just before, so a wrong roster can be undone from 设置 → 备份.
   await backupBeforeRisk(app, 'before-import')
   job?.throwIfCancelled()
   app.db.transaction(() => {
+    // New sites get their codes in row order, per prefix, exactly as one nextCode each would give them.
+    const fresh = todo.filter((r) => r.status === 'new')
+    const prefixOf = (r: PlannedRow) => `${provinceCode}-${campaign.year}-${SITE_TYPE_INFO[r.read.values!.type].letter}`
+    const byPrefix = new Map<string, PlannedRow[]>()
+    for (const r of fresh) {
+      const list = byPrefix.get(prefixOf(r))
+      if (list) list.push(r)
+      else byPrefix.set(prefixOf(r), [r])
+    }
+    const codeOf = new Map<PlannedRow, string>()
+    for (const [prefix, rows] of byPrefix) app.sites.reserveCodes(prefix, rows.length).forEach((code, i) => codeOf.set(rows[i], code))
+    const ids = new Map<string, number>()
+    for (let i = 0; i < fresh.length; i += SLICE) {
+      job?.throwIfCancelled()
+      job?.progress('写入数据库', i, fresh.length + todo.length)
+      const slice = fresh.slice(i, i + SLICE).map((r) => ({ values: r.read.values!, code: codeOf.get(r)! }))
+      for (const [code, id] of app.sites.insertMany(slice, { campaignId: campaign.id, status: 'pending', now })) ids.set(code, id)
+    }
+    // Audit entries in row order, creations and updates interleaved as the roster lists them.
+    const entries: AuditEntryInput[] = []
     todo.forEach((r, i) => {
       if (i % SLICE === 0) {
         job?.throwIfCancelled()
-        job?.progress('写入数据库', i, todo.length)
+        job?.progress('写入数据库', fresh.length + i, fresh.length + todo.length)
       }
       const values = r.read.values!
       if (r.status === 'new') {
-        const code = app.sites.nextCode(`${provinceCode}-${campaign.year}-${SITE_TYPE_INFO[values.type].letter}`)
-        const id = app.sites.insert(values, { code, campaignId: campaign.id, status: 'pending', now })
-        appendAudit({ actor: app.actor, action: 'create', entity: 'site', entityId: id, summary: `导入新建现场 ${code} ${values.name}` }, now)
+        const code = codeOf.get(r)!
+        const id = ids.get(code)!
+        entries.push({ actor: app.actor, action: 'create', entity: 'site', entityId: id, summary: `导入新建现场 ${code} ${values.name}` })
         touched.push(id)
         created++
         return
@@ -93,29 +112,25 @@ export async function commitRoster(app: AppContext, input: CommitInput, job?: Jo
       app.sites.update(before.id, values, now)
       touched.push(before.id)
       const labels = changes.map((c) => SITE_FIELD_LABELS[c.field as keyof typeof SITE_FIELD_LABELS] ?? c.field).join('、')
-      appendAudit(
-        { actor: app.actor, action: 'update', entity: 'site', entityId: before.id, summary: `导入修改现场 ${before.code}：${labels}`, details: changes },
-        now,
-      )
+      entries.push({ actor: app.actor, action: 'update', entity: 'site', entityId: before.id, summary: `导入修改现场 ${before.code}：${labels}`, details: changes })
       updated++
     })
     const skipped = counts.error
-    appendAudit(
-      {
-        actor: app.actor,
-        action: 'import',
-        entity: 'roster',
-        entityId: null,
-        summary: `导入推荐汇总表“${parsed.fileName}”：新建 ${created}，更新 ${updated}，未变 ${unchanged}，跳过 ${skipped}`,
-        details: { fileName: parsed.fileName, fileSha256: parsed.sha256, sheet: parsed.sheet, created, updated, unchanged, skipped },
-      },
-      now,
-    )
+    entries.push({
+      actor: app.actor,
+      action: 'import',
+      entity: 'roster',
+      entityId: null,
+      summary: `导入推荐汇总表“${parsed.fileName}”：新建 ${created}，更新 ${updated}，未变 ${unchanged}，跳过 ${skipped}`,
+      details: { fileName: parsed.fileName, fileSha256: parsed.sha256, sheet: parsed.sheet, created, updated, unchanged, skipped },
+    })
+    appendAuditMany(app.db, entries, now)
+    job?.progress('写入数据库', fresh.length + todo.length, fresh.length + todo.length)
+    // As after saving one site, the findings follow the stored data; in the same transaction, so a crash
+    // or a failing check can never leave imported sites without their findings.
+    job?.progress('审核', 0, 1)
+    recheckSites(app, touched)
   })()
-  job?.progress('写入数据库', todo.length, todo.length)
-  // As after saving one site: the findings follow the stored data (the quick checks, after the commit).
-  job?.progress('审核', 0, 1)
-  recheckSites(app, touched)
   job?.progress('审核', 1, 1)
   return { created, updated, unchanged, skipped: counts.error, errors, warnings, counts, fileSha256: parsed.sha256 }
 }

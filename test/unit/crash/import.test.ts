@@ -2,7 +2,7 @@
  * Power cut during `starsite import`: the real CLI imports a 4,000-row roster and is SIGKILLed at points keyed
  * to what it is doing (the before-import backup appearing, then finished, the WAL growing inside the
  * transaction) and at seeded random delays. After each kill the folder is opened by the next CLI command and
- * must hold the old sites or the old plus all 4,000, never a part; the audit log must say the same.
+ * must hold the old sites or the old plus all 4,000, never a part; the audit log and the findings must say the same.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -23,6 +23,9 @@ const COUNTS = {
   sites: 'SELECT COUNT(*) AS n FROM sites WHERE deleted_at IS NULL',
   imports: "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'import'",
   creates: "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'create' AND entity = 'site'",
+  // Sites judged by the checks (every roster row lacks its 上级部门推荐函, so each has findings): the re-check
+  // commits with the import, so a kill never leaves imported sites unjudged.
+  judged: "SELECT COUNT(DISTINCT site_id) AS n FROM findings WHERE rule = 'superior-letter'",
 }
 
 let root: string
@@ -76,7 +79,7 @@ describe('import killed at random points', () => {
     const end = await ok.exited
     const duration = Date.now() - t0
     expect(end.code, ok.stderr()).toBe(0)
-    expect(inspectDb(whole, COUNTS).counts).toEqual({ sites: OLD + N, imports: 2, creates: OLD + N })
+    expect(inspectDb(whole, COUNTS).counts).toEqual({ sites: OLD + N, imports: 2, creates: OLD + N, judged: OLD + N })
 
     const points: KillPoint[] = [
       { name: 'backup partial appears', when: (run, d) => waitFor(run, () => backupNames(d).some((n) => n.includes('.partial-'))) },
@@ -126,10 +129,10 @@ describe('import killed at random points', () => {
       expect(integrity, point.name).toBe('ok')
       const listed = (JSON.parse(next.stdout) as { sites: unknown[] }).sites.length
       if (counts.sites === OLD) {
-        expect(counts, point.name).toEqual({ sites: OLD, imports: 1, creates: OLD })
+        expect(counts, point.name).toEqual({ sites: OLD, imports: 1, creates: OLD, judged: OLD })
         outcomes.push(`${point.name}: absent`)
       } else {
-        expect(counts, point.name).toEqual({ sites: OLD + N, imports: 2, creates: OLD + N })
+        expect(counts, point.name).toEqual({ sites: OLD + N, imports: 2, creates: OLD + N, judged: OLD + N })
         outcomes.push(`${point.name}: present`)
       }
       expect(listed).toBe(counts.sites)

@@ -1,12 +1,10 @@
 import path from 'node:path'
-import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { presetForYear } from '../../../src-main/core/campaign/preset'
 import type { SiteValues } from '../../../src-main/core/sites/draft'
-import { nameKey } from '../../../src-main/core/text'
 import { openDatabase, type Db } from '../../../src-main/db/connection'
 import { putCampaign } from '../../../src-main/db/repositories/campaigns'
-import { SiteRepository, siteNameKey, type SiteRow } from '../../../src-main/db/repositories/sites'
+import { SiteRepository, type SiteRow } from '../../../src-main/db/repositories/sites'
 import { tempDir } from './tmp'
 
 let db: Db
@@ -101,9 +99,33 @@ describe('SiteRepository', () => {
     expect(repo.list(campaignId)).toHaveLength(3)
   })
 
-  it('property: siteNameKey (the fast path) always equals nameKey', () => {
-    const tricky = fc.constantFrom(' ', '\u3000', '\u00A0', '\t', '\n', 'Ａ', 'ａ', '１', 'Ä', 'Σ', 'İ', '营', '厅', 'A', 'z', '-', '（')
-    const text = fc.oneof(fc.string({ maxLength: 30 }), fc.array(tricky, { maxLength: 20 }).map((a) => a.join('')))
-    fc.assert(fc.property(text, (s) => siteNameKey(s) === nameKey(s)), { numRuns: 2000 })
+  it('reserveCodes gives the same codes as as many nextCode calls, and the counter goes on from there', () => {
+    const { repo } = setup()
+    expect(repo.nextCode('GD-2021-Y')).toBe('GD-2021-Y001')
+    expect(repo.reserveCodes('GD-2021-Y', 3)).toEqual(['GD-2021-Y002', 'GD-2021-Y003', 'GD-2021-Y004'])
+    expect(repo.reserveCodes('GD-2021-K', 2)).toEqual(['GD-2021-K001', 'GD-2021-K002'])
+    expect(repo.reserveCodes('GD-2021-K', 0)).toEqual([])
+    expect(repo.nextCode('GD-2021-Y')).toBe('GD-2021-Y005')
+    expect(repo.nextCode('GD-2021-K')).toBe('GD-2021-K003')
+  })
+
+  it('insertMany stores rows exactly as insert does, ids ascending in the order given, across batches', () => {
+    const { repo, campaignId } = setup()
+    const meta = { campaignId, status: 'pending' as const, now: '2021-05-06T08:00:00Z' }
+    const rows = Array.from({ length: 123 }, (_, i) => ({ values: { ...VALUES, name: `${VALUES.name}${i}` }, code: `GD-2021-Y${String(i + 1).padStart(3, '0')}` }))
+    const ids = repo.insertMany(rows, meta)
+    expect(ids.size).toBe(123)
+    const ordered = rows.map((r) => ids.get(r.code)!)
+    expect(ordered).toEqual([...ordered].sort((a, b) => a - b))
+    const single = repo.insert({ ...VALUES, name: '单条' }, { ...meta, code: 'GD-2021-Y999' })
+    expect(single).toBe(ordered[122] + 1)
+    const rowOf = (id: number) => {
+      const { id: _id, code: _code, name: _name, name_key: _key, ...rest } = db.prepare('SELECT * FROM sites WHERE id = ?').get(id) as SiteRow
+      return rest
+    }
+    for (const [i, r] of rows.entries()) {
+      expect(repo.get(ordered[i])).toMatchObject({ ...r.values, code: r.code, campaignId, status: 'pending' })
+      expect(rowOf(ordered[i])).toEqual(rowOf(single))
+    }
   })
 })
