@@ -122,13 +122,30 @@ export function checkContent(name: string, ext: string, size: number, header: Ui
   return null
 }
 
-/** A kind given as its code (superior-letter) or its Chinese label (上级部门推荐函); null when neither. */
+/**
+ * The short names clerks actually type for each kind, besides the full label. Exact words only: a keyword
+ * search (as for file names) would let a typo land a file under the wrong kind.
+ */
+const KIND_ALIASES: Record<string, AttachmentKind> = {
+  推荐函: 'superior-letter',
+  上级推荐函: 'superior-letter',
+  证书: 'training-certificate',
+  培训证书: 'training-certificate',
+  合格证书: 'training-certificate',
+  宣讲师推荐信: 'lecturer-letter',
+  宣讲师推荐函: 'lecturer-letter',
+  自评: 'self-assessment',
+  照片: 'photo',
+  其它: 'other',
+}
+
+/** A kind given as its code (superior-letter), its Chinese label (上级部门推荐函) or a short name (推荐函); null when none. */
 export function parseAttachmentKind(value: unknown): AttachmentKind | null {
   const text = cleanText(value).replace(/\s+/g, '')
   if (!text) return null
   const lower = text.toLowerCase()
   for (const kind of ATTACHMENT_KINDS) if (kind === lower || ATTACHMENT_KIND_LABELS[kind] === text) return kind
-  return null
+  return Object.hasOwn(KIND_ALIASES, text) ? KIND_ALIASES[text] : null
 }
 
 /** "superior-letter（上级部门推荐函）、…" for messages about an unknown kind. */

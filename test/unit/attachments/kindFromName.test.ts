@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { parseAttachmentKind } from '../../../src-main/core/attachments/fileTypes'
 import { attachmentKindFromName, isHiddenEntry, matchSiteFolder } from '../../../src-main/core/attachments/kindFromName'
 
 describe('attachmentKindFromName', () => {
@@ -17,6 +18,26 @@ describe('attachmentKindFromName', () => {
     ['无扩展名', 'other'],
   ])('%s → %s', (name, kind) => {
     expect(attachmentKindFromName(name)).toBe(kind)
+  })
+})
+
+describe('parseAttachmentKind (what a clerk types after attach)', () => {
+  it.each([
+    ['superior-letter', 'superior-letter'],
+    ['SUPERIOR-LETTER', 'superior-letter'],
+    ['上级部门推荐函', 'superior-letter'],
+    ['推荐函', 'superior-letter'],
+    [' 推 荐 函 ', 'superior-letter'],
+    ['证书', 'training-certificate'],
+    ['宣讲师推荐信', 'lecturer-letter'],
+    ['自评', 'self-assessment'],
+    ['照片', 'photo'],
+    ['其它', 'other'],
+  ])('%s → %s', (typed, kind) => {
+    expect(parseAttachmentKind(typed)).toBe(kind)
+  })
+  it('refuses near misses and object keys instead of guessing', () => {
+    for (const typed of ['推荐', '推荐函扫描件', 'letter', '', 'constructor', 'toString', '__proto__']) expect(parseAttachmentKind(typed)).toBeNull()
   })
 })
 
