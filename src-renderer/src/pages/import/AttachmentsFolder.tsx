@@ -3,7 +3,7 @@ import { useState } from 'react'
 import type { OpOutput } from '../../../../src-main/api/contract'
 import { errorMessage, isDesktop } from '../../api'
 import { JobProgressBar } from '../../components/JobProgressBar'
-import { useJob } from './useJob'
+import { useJob } from '../../components/useJob'
 
 type FolderResult = OpOutput<'attachments.importFolder'>
 
@@ -11,7 +11,7 @@ const SHOWN = 100
 
 /** Optional: a folder with one sub-folder per site (named by 现场编号 or 现场名称), imported as attachments. */
 export function AttachmentsFolder() {
-  const job = useJob('attachments.importFolder')
+  const job = useJob('attachments.importFolder', { cancelOnLeave: true })
   const [result, setResult] = useState<FolderResult | null>(null)
   const [error, setError] = useState<unknown>(null)
   const desktop = isDesktop()

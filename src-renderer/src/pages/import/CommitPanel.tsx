@@ -5,7 +5,7 @@ import { errorMessage } from '../../api'
 import { navigate } from '../../app/routes'
 import { JobProgressBar } from '../../components/JobProgressBar'
 import type { RosterPreview } from './problems'
-import { useJob } from './useJob'
+import { useJob } from '../../components/useJob'
 
 export type CommitResult = OpOutput<'roster.commit'>
 
@@ -18,7 +18,7 @@ interface Props {
 
 /** Step 3: import every row (only when none has an error) or only the rows without errors. */
 export function CommitPanel({ path, preview, result, onCommitted }: Props) {
-  const job = useJob('roster.commit')
+  const job = useJob('roster.commit', { cancelOnLeave: true })
   const [error, setError] = useState<unknown>(null)
   const { counts } = preview
   const importable = counts.new + counts.update

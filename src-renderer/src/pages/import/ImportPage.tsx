@@ -8,7 +8,7 @@ import { FileDropZone } from '../../components/FileDropZone'
 import { PreviewPanel } from './PreviewPanel'
 import type { RosterPreview } from './problems'
 import { TemplateButton } from './TemplateButton'
-import { useJob } from './useJob'
+import { useJob } from '../../components/useJob'
 
 function Step({ n, title, children, testId }: { n: number; title: string; children: ReactNode; testId: string }) {
   return (
@@ -27,7 +27,7 @@ export function ImportPage() {
   const [preview, setPreview] = useState<RosterPreview | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [result, setResult] = useState<CommitResult | null>(null)
-  const previewJob = useJob('roster.preview')
+  const previewJob = useJob('roster.preview', { cancelOnLeave: true })
 
   const read = async (chosen: ServerFile) => {
     setFile(chosen)

@@ -4,7 +4,7 @@ import { navigate } from '../../app/routes'
 import { notifySuccess } from '../../app/notify'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { JobProgressBar } from '../../components/JobProgressBar'
-import { useJob } from '../../components/useJob'
+import { useNotifiedJob } from '../../components/useJob'
 import { GenerateResult, type GenerateOutput } from './GenerateResult'
 import { SiteSelectTable } from './SiteSelectTable'
 import { useEligibleSites } from './useEligibleSites'
@@ -12,7 +12,7 @@ import { useEligibleSites } from './useEligibleSites'
 /** Choose sites (or none = all) and 生成推荐函 as a job; the result lists what was skipped and why. */
 export function GeneratePanel({ ready, onGenerated }: { ready: boolean; onGenerated(): void }) {
   const sites = useEligibleSites(ready)
-  const job = useJob('letters.generate', '推荐函未生成')
+  const job = useNotifiedJob('letters.generate', '推荐函未生成')
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set())
   const [result, setResult] = useState<GenerateOutput | null>(null)
   const rows = useMemo(() => sites.data ?? [], [sites.data])
@@ -58,7 +58,7 @@ export function GeneratePanel({ ready, onGenerated }: { ready: boolean; onGenera
           </Button>
         </Group>
       </Group>
-      {job.running && <JobProgressBar progress={job.progress} cancelling={job.cancelling} onCancel={() => void job.cancel()} />}
+      {job.running && <JobProgressBar progress={job.progress} cancelling={job.cancelling} onCancel={job.cancel} />}
       <SiteSelectTable
         rows={rows}
         selected={selected}

@@ -4,14 +4,14 @@ import type { OpOutput } from '../../../../src-main/api/contract'
 import { call, openOutput } from '../../api'
 import { notifyError, notifySuccess } from '../../app/notify'
 import { JobProgressBar } from '../../components/JobProgressBar'
-import { useJob } from '../../components/useJob'
+import { useNotifiedJob } from '../../components/useJob'
 
 const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p
 
 /** 导出结果 (xlsx) and 生成通知函 (one docx per 推荐单位), each opened (desktop) or downloaded (browser). */
 export function OutputButtons({ disabled }: { disabled: boolean }) {
   const [exporting, setExporting] = useState(false)
-  const notify = useJob('results.notify', '通知函未生成')
+  const notify = useNotifiedJob('results.notify', '通知函未生成')
   const [letters, setLetters] = useState<OpOutput<'results.notify'> | null>(null)
 
   const exportResults = async () => {
@@ -44,7 +44,7 @@ export function OutputButtons({ disabled }: { disabled: boolean }) {
           生成通知函
         </Button>
       </Group>
-      {notify.running && <JobProgressBar progress={notify.progress} onCancel={() => void notify.cancel()} cancelling={notify.cancelling} />}
+      {notify.running && <JobProgressBar progress={notify.progress} onCancel={notify.cancel} cancelling={notify.cancelling} />}
       <Modal opened={letters !== null} onClose={() => setLetters(null)} title="评定结果通知函" size="lg">
         <Stack gap="xs">
           <Text size="sm">按推荐单位各生成一份，点击文件名打开或下载：</Text>

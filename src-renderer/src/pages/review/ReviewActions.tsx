@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { openOutput } from '../../api'
 import { notifyError, notifySuccess } from '../../app/notify'
 import { JobProgressBar } from '../../components/JobProgressBar'
-import { useJob } from '../../components/useJob'
+import { useNotifiedJob } from '../../components/useJob'
 import { formatTime } from './findingView'
 
 interface ReviewActionsProps {
@@ -15,8 +15,8 @@ interface ReviewActionsProps {
 /** 运行审核 (optionally re-hashing every file) and 导出审核报告, both as jobs with progress and cancel. */
 export function ReviewActions({ lastRunAt, disabled, onFinished }: ReviewActionsProps) {
   const [deep, setDeep] = useState(false)
-  const checks = useJob('checks.run', '审核未完成')
-  const report = useJob('checks.exportReport', '审核报告未导出')
+  const checks = useNotifiedJob('checks.run', '审核未完成')
+  const report = useNotifiedJob('checks.exportReport', '审核报告未导出')
 
   const run = async () => {
     const result = await checks.start(deep ? { deep: true } : {})
@@ -62,12 +62,12 @@ export function ReviewActions({ lastRunAt, disabled, onFinished }: ReviewActions
       </Group>
       {checks.running && (
         <div style={{ marginTop: 8 }}>
-          <JobProgressBar progress={checks.progress} cancelling={checks.cancelling} onCancel={() => void checks.cancel()} />
+          <JobProgressBar progress={checks.progress} cancelling={checks.cancelling} onCancel={checks.cancel} />
         </div>
       )}
       {report.running && (
         <div style={{ marginTop: 8 }}>
-          <JobProgressBar progress={report.progress} cancelling={report.cancelling} onCancel={() => void report.cancel()} />
+          <JobProgressBar progress={report.progress} cancelling={report.cancelling} onCancel={report.cancel} />
         </div>
       )}
     </div>

@@ -3,14 +3,14 @@ import { useState } from 'react'
 import type { OpOutput } from '../../../../src-main/api/contract'
 import { chooseFiles, errorMessage } from '../../api'
 import { JobProgressBar } from '../../components/JobProgressBar'
-import { useJob } from '../import/useJob'
+import { useJob } from '../../components/useJob'
 import { describeProblem } from '../import/problems'
 
 type Result = OpOutput<'training.importRoster'>
 
 /** 导入培训名单: a training roster (.xlsx) → 'training.importRoster' with progress; the outcome per row. */
 export function TrainingImportButton({ onImported }: { onImported(): void }) {
-  const job = useJob('training.importRoster')
+  const job = useJob('training.importRoster', { cancelOnLeave: true })
   const [opened, setOpened] = useState(false)
   const [result, setResult] = useState<Result | null>(null)
   const [error, setError] = useState<unknown>(null)

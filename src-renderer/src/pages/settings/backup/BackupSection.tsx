@@ -6,7 +6,7 @@ import { notifyError, notifySuccess } from '../../../app/notify'
 import { ConfirmModal } from '../../../components/ConfirmModal'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { JobProgressBar } from '../../../components/JobProgressBar'
-import { useJob } from '../../../components/useJob'
+import { useNotifiedJob } from '../../../components/useJob'
 import { useLoader } from '../../../components/useLoader'
 import { formatBytes, formatTime } from '../../bundle/format'
 import { RESTART_INSTRUCTION, reasonLabel } from './backupLabels'
@@ -20,7 +20,7 @@ type Backup = OpOutput<'backup.list'>['backups'][number]
 export function BackupSection() {
   const load = useCallback(() => call('backup.list', {}), [])
   const { data, error, reload } = useLoader(load)
-  const backupJob = useJob('backup.create', '备份未完成')
+  const backupJob = useNotifiedJob('backup.create', '备份未完成')
   const [confirming, setConfirming] = useState<Backup | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -87,7 +87,7 @@ export function BackupSection() {
           </Alert>
         )}
         {backupJob.running ? (
-          <JobProgressBar progress={backupJob.progress} cancelling={backupJob.cancelling} onCancel={() => void backupJob.cancel()} />
+          <JobProgressBar progress={backupJob.progress} cancelling={backupJob.cancelling} onCancel={backupJob.cancel} />
         ) : (
           <Group gap="xs">
             <Button size="xs" onClick={() => void backupNow()}>
