@@ -106,6 +106,20 @@ describe('roster import from the filled template', () => {
     expect(siteCount(app)).toBe(200)
     const remarks = app.db.prepare('SELECT DISTINCT remarks FROM sites').all()
     expect(remarks).toEqual([{ remarks: '已更正' }])
+
+    // Each creation's audit entry names its own site: the id and the code in the summary belong together.
+    const creations = app.db
+      .prepare("SELECT s.code, a.summary FROM audit_log a JOIN sites s ON s.id = CAST(a.entity_id AS INTEGER) WHERE a.action = 'create' AND a.entity = 'site'")
+      .all() as { code: string; summary: string }[]
+    expect(creations).toHaveLength(200)
+    for (const c of creations) expect(c.summary).toContain(c.code)
+
+    // The findings the import stored are exactly those a full check run makes now: nothing to change.
+    const findings = () => app.db.prepare('SELECT id, site_id, rule, severity, target, message, fingerprint FROM findings ORDER BY id').all()
+    const afterImport = findings()
+    expect(new Set(afterImport.map((f) => (f as { site_id: number }).site_id)).size).toBe(200)
+    expect((await dispatch(app, 'checks.run', {})).ok).toBe(true)
+    expect(findings()).toEqual(afterImport)
     app.close()
   })
 
