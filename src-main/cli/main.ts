@@ -6,6 +6,7 @@ import { pendingDailyBackup } from '../services/backup/create'
 import pkg from '../../package.json'
 import { toErrorShape } from '../api/dispatch'
 import type { ErrorShape } from '../api/define'
+import { describeStartupRestore } from '../services/backup/scheduled'
 import { openApp, type AppContext } from '../services/context'
 import { resolveDataDir } from '../services/dataDir'
 import { parseArgs, resolveOptions, UsageError } from './args'
@@ -77,7 +78,14 @@ export async function main(argv: string[], streams?: Streams, env: NodeJS.Proces
       positionals,
       out,
       dataDir,
-      openApp: () => (app ??= openApp({ dataDir })),
+      openApp: () => {
+        if (app) return app
+        app = openApp({ dataDir })
+        // A restore scheduled in the window may happen at this command's start: say so, not only in the log.
+        const { message } = describeStartupRestore(app.startupRestore)
+        if (message) out.info(message)
+        return app
+      },
       stopSignal: waitForStop,
     })
   } catch (error) {

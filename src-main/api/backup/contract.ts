@@ -56,6 +56,12 @@ export const backupOps = defineOps({
       .strict(),
     output: z.object({ scheduled: z.literal(true), message: z.string(), pendingRestore: pendingRestoreSchema }),
   },
+  'backup.startupRestore': {
+    title: '查看启动时的恢复结果',
+    input: z.object({}).strict(),
+    /** null/null when no restore was scheduled for this start. */
+    output: z.object({ outcome: z.enum(['restored', 'refused']).nullable(), message: z.string().nullable() }),
+  },
   'backup.cancelRestore': {
     title: '取消计划的恢复',
     input: z.object({}).strict(),

@@ -1,5 +1,5 @@
 import { createBackup } from '../../services/backup/create'
-import { cancelRestore, readPendingRestore, scheduleRestore } from '../../services/backup/scheduled'
+import { cancelRestore, describeStartupRestore, readPendingRestore, scheduleRestore } from '../../services/backup/scheduled'
 import { backupsDir, listBackups } from '../../services/backup/store'
 import type { HandlersFor } from '../handler'
 import type { backupOps } from './contract'
@@ -27,4 +27,5 @@ export const backupHandlers: HandlersFor<typeof backupOps> = {
     return { scheduled, message, pendingRestore: pending }
   },
   'backup.cancelRestore': (_input, { app }) => ({ cancelled: cancelRestore(app) }),
+  'backup.startupRestore': (_input, { app }) => describeStartupRestore(app.startupRestore),
 }

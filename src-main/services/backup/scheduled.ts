@@ -175,6 +175,20 @@ function dropPending(dataDir: string): void {
   }
 }
 
+/**
+ * What to tell the user about this start's scheduled restore, in the window or on the command line: the
+ * audit log records it too, but a restore that did not happen must not go unnoticed until someone reads the log.
+ */
+export function describeStartupRestore(result: StartupRestore | null): { outcome: StartupRestore['outcome'] | null; message: string | null } {
+  if (!result) return { outcome: null, message: null }
+  if (result.outcome === 'restored')
+    return {
+      outcome: 'restored',
+      message: `已按计划恢复数据：${result.pending.source}。${result.beforeRestore ? `恢复前的数据已备份为 ${result.beforeRestore.name}，如需撤销可在“设置 → 备份”中恢复它。` : '恢复前没有数据，无需备份。'}`,
+    }
+  return { outcome: 'refused', message: `计划的恢复未执行，当前数据保持不变：${result.reason}` }
+}
+
 /** Writes the start-up outcome into the (re)opened database's audit log. */
 export function recordStartupRestore(db: Db, result: StartupRestore, now: string): void {
   const { pending } = result

@@ -6,6 +6,7 @@ import { HeaderMenu } from './HeaderMenu'
 import { Page } from './Pages'
 import { ROUTES, routeHref, useRoute } from './routes'
 import { SettingsProvider, useSettings } from './SettingsContext'
+import { StartupRestoreNotice } from './StartupRestoreNotice'
 
 export function App() {
   return (
@@ -59,6 +60,7 @@ function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <StartupRestoreNotice />
         {error !== null && !settings && (
           <ErrorAlert title="无法读取设置" error={error} onRetry={() => void reload()} />
         )}

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { dispatch } from '../../../src-main/api/dispatch'
 import { AppError } from '../../../src-main/core/errors'
 import { queryAudit } from '../../../src-main/db/repositories/audit'
 import { createBackup, pendingDailyBackup } from '../../../src-main/services/backup/create'
@@ -15,6 +16,7 @@ import {
 } from '../../../src-main/services/backup/scheduled'
 import { listBackups } from '../../../src-main/services/backup/store'
 import { openApp, type AppContext } from '../../../src-main/services/context'
+import { runCli } from '../cli/run'
 import { addSite, clock, populatedApp, siteNames, siteNamesIn, snapshot, tempDir } from './helpers'
 
 const open: AppContext[] = []
@@ -74,13 +76,33 @@ describe('a restore scheduled in the window happens at the next start', () => {
     expect(entries[0]).toMatchObject({ action: 'restore', actor: '测试员' })
     expect(entries[0].summary).toContain(`恢复数据：${backup.name}`)
     expect(entries[0].summary).toContain(before[0].name)
+    // The window asks once it is up, and says what happened and how to undo it.
+    const told = await dispatch(reopened, 'backup.startupRestore', {})
+    expect(told.ok && told.value.outcome).toBe('restored')
+    if (told.ok) expect(told.value.message).toMatch(new RegExp(`${backup.name}.*${before[0].name}.*设置 → 备份`))
 
     // Starting once more does nothing further.
     await quit(reopened)
     const again = track(openApp({ dataDir: app.dataDir }))
     expect(again.startupRestore).toBeNull()
+    expect(await dispatch(again, 'backup.startupRestore', {})).toEqual({ ok: true, value: { outcome: null, message: null } })
     expect(siteNames(again)).toEqual(['广州天河营业厅'])
     await pendingDailyBackup(again.db)
+  })
+
+  it('on the command line, the command that starts first says the restore happened (stderr), and --json stays clean', async () => {
+    const app = track(populatedApp())
+    const backup = await createBackup(app, 'manual')
+    addSite(app, '深圳福田营业厅')
+    scheduleRestore(app, backup.path)
+    await quit(app)
+    open.splice(open.indexOf(app), 1)
+    const first = runCli(['--data', app.dataDir, 'list', '--json'])
+    expect(first.status, first.stderr).toBe(0)
+    expect(first.stderr).toContain(`已按计划恢复数据：${backup.name}`)
+    expect((JSON.parse(first.stdout) as { sites: { name: string }[] }).sites.map((s) => s.name)).toEqual(['广州天河营业厅'])
+    const second = runCli(['--data', app.dataDir, 'list', '--json'])
+    expect(second.stderr).not.toContain('恢复')
   })
 
   it('a cancelled restore does not happen', async () => {
@@ -176,6 +198,8 @@ describe('a pending file damaged after scheduling is refused at start-up', () =>
     // Named by the file the user chose, not by our internal copy.
     expect(entry.summary).toContain(backup.name)
     expect(entry.summary).not.toContain('pending-restore.db')
+    const told = await dispatch(reopened, 'backup.startupRestore', {})
+    expect(told.ok && told.value).toEqual({ outcome: 'refused', message: `计划的恢复未执行，当前数据保持不变：${entry.summary.split('：').slice(1).join('：')}` })
     await pendingDailyBackup(reopened.db)
     expect(fs.readdirSync(path.join(app.dataDir, 'tmp'))).toEqual([])
   })
