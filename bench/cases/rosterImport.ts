@@ -1,7 +1,8 @@
 /**
- * Importing a 5,000-row roster the whole way — preview (file checks, exceljs, header, readSiteDraft, plan with
- * rule warnings) then commit (hash, plan again, one transaction, recheck) — against exceljs merely loading the
- * same file (workbook.xlsx.readFile). Each iteration gets a fresh data folder, set up outside the timing.
+ * Importing a 5,000-row roster the whole way — preview (zip checks, the workbook reader, header, readSiteDraft,
+ * plan with rule warnings) then commit (re-read and hash, the backup before, one transaction with the sites,
+ * their audit entries and their findings) — against exceljs merely loading the same file
+ * (workbook.xlsx.readFile). Each iteration gets a fresh data folder, set up outside the timing.
  */
 import fs from 'node:fs'
 import os from 'node:os'
