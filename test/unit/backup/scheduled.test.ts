@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { OpOutput } from '../../../src-main/api/contract'
 import { dispatch } from '../../../src-main/api/dispatch'
 import { AppError } from '../../../src-main/core/errors'
 import { queryAudit } from '../../../src-main/db/repositories/audit'
@@ -77,7 +78,7 @@ describe('a restore scheduled in the window happens at the next start', () => {
     expect(entries[0].summary).toContain(`恢复数据：${backup.name}`)
     expect(entries[0].summary).toContain(before[0].name)
     // The window asks once it is up, and says what happened and how to undo it.
-    const told = await dispatch(reopened, 'backup.startupRestore', {})
+    const told = (await dispatch(reopened, 'backup.startupRestore', {})) as { ok: boolean; value: OpOutput<'backup.startupRestore'> }
     expect(told.ok && told.value.outcome).toBe('restored')
     if (told.ok) expect(told.value.message).toMatch(new RegExp(`${backup.name}.*${before[0].name}.*设置 → 备份`))
 
@@ -198,7 +199,7 @@ describe('a pending file damaged after scheduling is refused at start-up', () =>
     // Named by the file the user chose, not by our internal copy.
     expect(entry.summary).toContain(backup.name)
     expect(entry.summary).not.toContain('pending-restore.db')
-    const told = await dispatch(reopened, 'backup.startupRestore', {})
+    const told = (await dispatch(reopened, 'backup.startupRestore', {})) as { ok: boolean; value: OpOutput<'backup.startupRestore'> }
     expect(told.ok && told.value).toEqual({ outcome: 'refused', message: `计划的恢复未执行，当前数据保持不变：${entry.summary.split('：').slice(1).join('：')}` })
     await pendingDailyBackup(reopened.db)
     expect(fs.readdirSync(path.join(app.dataDir, 'tmp'))).toEqual([])

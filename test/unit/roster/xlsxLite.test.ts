@@ -16,6 +16,7 @@ import { fromExcelJs, type TableBook, type TableCell } from '../../../src-main/s
 import { isLitePart, readLiteWorkbook, type LiteValue, type LiteWorkbook } from '../../../src-main/services/roster/xlsxLite'
 import { writeRawXlsx } from '../../fixtures/corpus/workbooks'
 import { fillTemplate, HEADERS, rowCells, validSite, writeCells, type RosterRowValues } from '../../fixtures/roster/sites'
+import { MESSY_TRAINING_ROWS } from '../../fixtures/roster/training'
 import { tempDir } from '../../fixtures/roster/tempDir'
 import { freshApp, setUpGuangdong } from '../services/helpers'
 
@@ -360,16 +361,7 @@ describe('the lite reader reads as exceljs does', () => {
 
   it('the training roster', async () => {
     const file = path.join(tempDir('starsite-lite-'), 'training.xlsx')
-    await writeCells(file, [
-      ['2021年培训合格名单'],
-      ['学员姓名', '单位', '证书号', '培训班次', '发证时间', '备注'],
-      ['王五', '广州移动', 'ｇｄ2021-001', '标准宣讲师', new Date(Date.UTC(2021, 3, 1)), ''],
-      ['赵六', '深圳电信', 'GD2021-002', '营业厅', '2021年4月2日', ''],
-      ['钱七', '佛山联通', 'GD2021-003', '烹饪班', '2021-04-03', ''],
-      ['孙八', '', 'GD2021-001', '装维', '2021-04-04', ''],
-      ['', '', '', '', '', ''],
-      ['周九', '珠海移动', 'GD2021-004', '客服中心', '', ''],
-    ])
+    await writeCells(file, MESSY_TRAINING_ROWS)
     await expectSameReading(fs.readFileSync(file))
   })
 
