@@ -52,6 +52,9 @@ export const attachmentsOps = defineOps({
   },
   'attachments.add': {
     title: '添加附件',
+    // A job: 200 scans of a few MB each take a while to hash and copy; progress per file, and a cancel
+    // before the last one adds nothing.
+    job: true,
     input: z
       .object({
         siteId: idSchema,

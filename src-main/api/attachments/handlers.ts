@@ -7,8 +7,8 @@ import type { attachmentsOps } from './contract'
 
 export const attachmentsHandlers: HandlersFor<typeof attachmentsOps> = {
   'attachments.list': (input, { app }) => ({ attachments: listAttachments(app, input.siteId) }),
-  'attachments.add': async (input, { app }) => ({
-    attachments: await addAttachments(app, input.siteId, input.kind, input.files),
+  'attachments.add': async (input, { app, job }) => ({
+    attachments: await addAttachments(app, input.siteId, input.kind, input.files, job),
   }),
   'attachments.remove': (input, { app }) => removeAttachment(app, input.id),
   'attachments.file': (input, { app }) => attachmentFile(app, input.id),

@@ -26,6 +26,7 @@ import {
 import { appendAudit } from '../../db/repositories/audit'
 import type { SiteRecord } from '../../db/repositories/sites'
 import type { AppContext } from '../context'
+import type { JobHandle } from '../jobs'
 import { requireSetup } from '../settings/association'
 import {
   discardStaged,
@@ -81,6 +82,7 @@ export async function addAttachments(
   siteId: number,
   kindInput: AttachmentKind | string,
   files: OfferedFile[],
+  job?: JobHandle,
 ): Promise<AttachmentView[]> {
   const kind = readKind(kindInput)
   const { campaign } = requireSetup(app)
@@ -92,12 +94,17 @@ export async function addAttachments(
   const staged: StagedFile[] = []
   try {
     for (const file of checked) {
+      // Between files: a cancel here discards what was staged, and nothing has been added yet.
+      job?.throwIfCancelled()
+      job?.progress('复制文件', staged.length, checked.length)
       try {
         staged.push(await stageFile(app.dataDir, file.source))
       } catch (error) {
         throw copyError(file.name, error)
       }
     }
+    job?.throwIfCancelled()
+    job?.progress('复制文件', checked.length, checked.length)
   } catch (error) {
     await discardStaged(staged)
     throw error

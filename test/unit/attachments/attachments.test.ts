@@ -175,6 +175,33 @@ describe('adding attachments', () => {
   })
 })
 
+describe('adding many files as a job', () => {
+  it('reports progress per file; a cancel while files are copied adds nothing and leaves no stored or temp file', async () => {
+    w = await setUp()
+    const files = Array.from({ length: 4 }, (_, i) => ({ path: write(w.inbox, `证书${i}.pdf`, bytes.pdf(`c${i}`)) }))
+    const seen: number[] = []
+    const stop = w.app.jobs.subscribe((e) => {
+      if (e.phase !== '复制文件') return
+      seen.push(e.done)
+      // The first event comes as the first file starts copying (later ones are throttled): cancel there.
+      if (e.jobId === 'add-cancel' && e.done === 0) w.app.jobs.cancel(e.jobId)
+    })
+    const before = snapshot()
+    const error = await refusal(w.app.jobs.run('add-cancel', (job) => addAttachments(w.app, w.siteId, 'training-certificate', files, job)))
+    expect(error.code).toBe('cancelled')
+    expect(snapshot()).toEqual(before)
+
+    seen.length = 0
+    const added = await w.app.jobs.run('add-all', (job) => addAttachments(w.app, w.siteId, 'training-certificate', files, job))
+    stop()
+    expect(added).toHaveLength(4)
+    // Throttled to ~20 a second, but the first and the last always arrive.
+    expect(seen[0]).toBe(0)
+    expect(seen.at(-1)).toBe(4)
+    expect(counts(w.app)).toMatchObject({ storedFiles: 4, attachments: 4 })
+  })
+})
+
 describe('removing attachments', () => {
   it('removing one of two references keeps the stored file; removing the last deletes file and row', async () => {
     w = await setUp()

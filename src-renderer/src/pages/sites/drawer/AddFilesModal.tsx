@@ -1,7 +1,9 @@
 import { Alert, Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core'
 import { useState } from 'react'
-import { call, errorMessage, toServerFiles, type ServerFile } from '../../../api'
+import { ApiError, errorMessage, toServerFiles, type ServerFile } from '../../../api'
 import { notifySuccess } from '../../../app/notify'
+import { JobProgressBar } from '../../../components/JobProgressBar'
+import { useJob } from '../../../components/useJob'
 import { isAttachmentKind, KIND_OPTIONS, type Attachment, type AttachmentKind } from './attachmentKind'
 import { formatSize } from './format'
 
@@ -40,6 +42,7 @@ async function serverFiles(items: PendingFile[]): Promise<ServerFile[]> {
 export function AddFilesModal({ siteId, files, onKind, onAdded, onCancel }: AddFilesModalProps) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const job = useJob('attachments.add')
 
   const add = async () => {
     setBusy(true)
@@ -50,13 +53,18 @@ export function AddFilesModal({ siteId, files, onKind, onAdded, onCancel }: AddF
     let added = 0
     for (const [kind, items] of groups) {
       try {
-        const { attachments } = await call('attachments.add', { siteId, kind, files: await serverFiles(items) })
+        const { attachments } = await job.start({ siteId, kind, files: await serverFiles(items) })
         added += attachments.length
         onAdded(
           items.map((i) => i.key),
           attachments,
         )
       } catch (e) {
+        // A cancel stops the kinds still to come too; what was added before it stays added.
+        if (e instanceof ApiError && e.code === 'cancelled') {
+          problems.push('已取消：其余文件未添加')
+          break
+        }
         problems.push(errorMessage(e))
       }
     }
@@ -106,6 +114,7 @@ export function AddFilesModal({ siteId, files, onKind, onAdded, onCancel }: AddF
             </Text>
           </Alert>
         )}
+        {job.running && <JobProgressBar progress={job.progress} onCancel={job.cancel} cancelling={job.cancelling} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={busy}>
             取消
