@@ -1,11 +1,12 @@
 /**
  * 'roster.commit': re-read the file, refuse when it changed since the preview or (unless only valid rows
  * were asked for) when any row cannot be imported, then create and update in ONE transaction with an audit
- * entry per site and one for the import. A cancel or any failure before the end leaves the database as it was.
+ * entry per site, one for the import and the findings of the sites touched. A cancel or any failure before
+ * the end leaves the database as it was.
  */
 import { AppError, invalid } from '../../core/errors'
 import { describeProblem, type RowProblem } from '../../core/roster/problems'
-import { SITE_FIELD_LABELS, SITE_TYPE_INFO } from '../../core/sites/fields'
+import { SITE_FIELD_LABELS, SITE_TYPE_INFO, type SiteType } from '../../core/sites/fields'
 import { appendAuditMany, type AuditEntryInput } from '../../db/repositories/audit'
 import { backupBeforeRisk } from '../backup/create'
 import type { AppContext } from '../context'
@@ -69,17 +70,8 @@ export async function commitRoster(app: AppContext, input: CommitInput, job?: Jo
   await backupBeforeRisk(app, 'before-import')
   job?.throwIfCancelled()
   app.db.transaction(() => {
-    // New sites get their codes in row order, per prefix, exactly as one nextCode each would give them.
     const fresh = todo.filter((r) => r.status === 'new')
-    const prefixOf = (r: PlannedRow) => `${provinceCode}-${campaign.year}-${SITE_TYPE_INFO[r.read.values!.type].letter}`
-    const byPrefix = new Map<string, PlannedRow[]>()
-    for (const r of fresh) {
-      const list = byPrefix.get(prefixOf(r))
-      if (list) list.push(r)
-      else byPrefix.set(prefixOf(r), [r])
-    }
-    const codeOf = new Map<PlannedRow, string>()
-    for (const [prefix, rows] of byPrefix) app.sites.reserveCodes(prefix, rows.length).forEach((code, i) => codeOf.set(rows[i], code))
+    const codeOf = reserveCodes(app, fresh, (type) => `${provinceCode}-${campaign.year}-${SITE_TYPE_INFO[type].letter}`)
     const ids = new Map<string, number>()
     for (let i = 0; i < fresh.length; i += SLICE) {
       job?.throwIfCancelled()
@@ -133,4 +125,18 @@ export async function commitRoster(app: AppContext, input: CommitInput, job?: Jo
   })()
   job?.progress('审核', 1, 1)
   return { created, updated, unchanged, skipped: counts.error, errors, warnings, counts, fileSha256: parsed.sha256 }
+}
+
+/** New sites' codes in row order, per prefix: exactly what one nextCode per row would give, in one statement per prefix. */
+function reserveCodes(app: AppContext, fresh: PlannedRow[], prefixOf: (type: SiteType) => string): Map<PlannedRow, string> {
+  const byPrefix = new Map<string, PlannedRow[]>()
+  for (const r of fresh) {
+    const prefix = prefixOf(r.read.values!.type)
+    const list = byPrefix.get(prefix)
+    if (list) list.push(r)
+    else byPrefix.set(prefix, [r])
+  }
+  const codeOf = new Map<PlannedRow, string>()
+  for (const [prefix, rows] of byPrefix) app.sites.reserveCodes(prefix, rows.length).forEach((code, i) => codeOf.set(rows[i], code))
+  return codeOf
 }
