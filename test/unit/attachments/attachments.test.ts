@@ -3,7 +3,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../src-main/api/dispatch'
-import { AppError } from '../../../src-main/core/errors'
 import { queryAudit } from '../../../src-main/db/repositories/audit'
 import { getActiveCampaign, putCampaign } from '../../../src-main/db/repositories/campaigns'
 import {
@@ -15,21 +14,12 @@ import {
 import { deepCheck, quickCheck } from '../../../src-main/services/attachments/integrity'
 import { removeSites } from '../../../src-main/services/sites/sites'
 import { bytes, call, counts, filesUnder, setUp, write, type World } from './setup'
+import { rejection } from '../../helpers/errors'
 
 let w: World
 afterEach(() => w?.cleanup())
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected the call to be refused')
-}
 
 /** Snapshot of everything an add could leave behind. */
 function snapshot() {
@@ -87,7 +77,7 @@ describe('adding attachments', () => {
     fs.truncateSync(big, Math.round(60.2 * 1024 * 1024))
     const before = snapshot()
 
-    const error = await refusal(
+    const error = await rejection(
       addAttachments(w.app, w.siteId, 'superior-letter', [{ path: good }, { path: exe }, { path: big }]),
     )
     expect(error.code).toBe('invalid-input')
@@ -105,7 +95,7 @@ describe('adding attachments', () => {
     const png = write(w.inbox, '照片.png', bytes.png())
     const pdf = write(w.inbox, '自评.pdf', bytes.pdf('y'.repeat(10)))
     const before = snapshot()
-    const error = await refusal(addAttachments(w.app, w.siteId, 'other', [{ path: png }, { path: pdf }]))
+    const error = await rejection(addAttachments(w.app, w.siteId, 'other', [{ path: png }, { path: pdf }]))
     expect(error.message).toContain('文件“照片.png”的类型不允许（.png），可上传：pdf')
     expect(error.message).toMatch(/文件“自评\.pdf”有 [\d.]+ MB，超过每个文件 0\.01 MB 的上限/)
     expect(snapshot()).toEqual(before)
@@ -124,7 +114,7 @@ describe('adding attachments', () => {
       [jpegAsPdf, '文件“扫描.pdf”的内容与扩展名 .pdf 不符（实际上是JPEG 图片）'],
       [empty, '文件“空.pdf”是空文件（0 字节）'],
     ] as const) {
-      const error = await refusal(addAttachments(w.app, w.siteId, 'superior-letter', [{ path: file }]))
+      const error = await rejection(addAttachments(w.app, w.siteId, 'superior-letter', [{ path: file }]))
       expect(error.code).toBe('invalid-input')
       expect(error.message).toContain(expected)
     }
@@ -168,7 +158,7 @@ describe('adding attachments', () => {
     // Runs while the copy awaits its I/O, i.e. before the transaction.
     removeSites(w.app, [w.siteId])
     const before = { ...snapshot(), files: [], tmp: [] }
-    const error = await refusal(pending)
+    const error = await rejection(pending)
     expect(error.code).toBe('conflict')
     expect(error.message).toContain('回收站')
     expect(snapshot()).toEqual(before)
@@ -187,7 +177,7 @@ describe('adding many files as a job', () => {
       if (e.jobId === 'add-cancel' && e.done === 0) w.app.jobs.cancel(e.jobId)
     })
     const before = snapshot()
-    const error = await refusal(w.app.jobs.run('add-cancel', (job) => addAttachments(w.app, w.siteId, 'training-certificate', files, job)))
+    const error = await rejection(w.app.jobs.run('add-cancel', (job) => addAttachments(w.app, w.siteId, 'training-certificate', files, job)))
     expect(error.code).toBe('cancelled')
     expect(snapshot()).toEqual(before)
 

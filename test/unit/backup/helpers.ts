@@ -2,7 +2,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { AppError } from '../../../src-main/core/errors'
 import { openApp, type AppContext } from '../../../src-main/services/context'
 import { saveAssociation } from '../../../src-main/services/settings/association'
 import { createSite } from '../../../src-main/services/sites/sites'
@@ -10,6 +9,7 @@ import type { SiteDraft } from '../../../src-main/core/sites/draft'
 import { afterEach } from 'vitest'
 import { tempDir as makeTempDir } from '../../helpers/tmp'
 import { SAMPLE_SITE } from '../../fixtures/site'
+export { rejection } from '../../helpers/errors'
 
 const cleanups: Array<() => void> = []
 afterEach(() => {
@@ -71,12 +71,3 @@ export function snapshot(dataDir: string): Map<string, Buffer> {
   return out
 }
 
-export async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected an AppError')
-}

@@ -4,7 +4,6 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { OpOutput } from '../../../src-main/api/contract'
 import { dispatch } from '../../../src-main/api/dispatch'
-import { AppError } from '../../../src-main/core/errors'
 import { queryAudit } from '../../../src-main/db/repositories/audit'
 import { createBackup, pendingDailyBackup } from '../../../src-main/services/backup/create'
 import { checkRestoreFile } from '../../../src-main/services/backup/restore'
@@ -19,22 +18,13 @@ import { listBackups } from '../../../src-main/services/backup/store'
 import { openApp, type AppContext } from '../../../src-main/services/context'
 import { runCli } from '../cli/run'
 import { addSite, clock, populatedApp, siteNames, siteNamesIn, snapshot, tempDir } from './helpers'
+import { thrown } from '../../helpers/errors'
 
 const open: AppContext[] = []
 afterEach(() => {
   for (const a of open.splice(0)) a.close()
 })
 const track = (app: AppContext) => (open.push(app), app)
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected an AppError')
-}
 
 /** Closes the context (waiting for its start-up backup) as the desktop app does when it quits. */
 async function quit(app: AppContext) {
@@ -145,7 +135,7 @@ describe('a wrong file is refused when scheduled, and nothing is written', () =>
   async function expectRefused(app: AppContext, file: string, reason: string, words: string) {
     app.db.pragma('wal_checkpoint(TRUNCATE)')
     const before = snapshot(app.dataDir)
-    const error = refusal(() => scheduleRestore(app, file))
+    const error = thrown(() => scheduleRestore(app, file))
     expect(error.code).toBe('invalid-input')
     expect((error.details as { reason: string }).reason).toBe(reason)
     expect(error.message).toContain(file)

@@ -4,7 +4,6 @@ import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../src-main/api/dispatch'
 import { ERROR_NOT_WAIVABLE } from '../../../src-main/core/checks'
-import { AppError } from '../../../src-main/core/errors'
 import { queryAudit } from '../../../src-main/db/repositories/audit'
 import { getCampaignByYear } from '../../../src-main/db/repositories/campaigns'
 import { getCampaign, saveCampaign, startNextCampaign } from '../../../src-main/services/campaign/campaign'
@@ -15,6 +14,7 @@ import type { AppContext } from '../../../src-main/services/context'
 import { createSite, removeSites, updateSite } from '../../../src-main/services/sites/sites'
 import { freshApp, setUpGuangdong } from '../services/helpers'
 import { attach, goodDraft, pdfFile, storedFile, tempDir } from './helpers'
+import { thrown } from '../../helpers/errors'
 
 let app: AppContext
 afterEach(() => app?.close())
@@ -27,16 +27,6 @@ function setUp(): AppContext {
 
 const rulesOf = (siteId: number, includeWaived = false) =>
   listFindings(app, { siteId, includeWaived }).map((f) => f.rule).sort()
-
-function thrown(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected an AppError')
-}
 
 /** A site that passes every check: letters attached (then re-checked, whatever the attachments service does). */
 async function cleanSite(overrides = {}) {

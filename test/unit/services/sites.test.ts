@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { AppError } from '../../../src-main/core/errors'
 import { queryAudit } from '../../../src-main/db/repositories/audit'
 import type { AppContext } from '../../../src-main/services/context'
 import { getSettings, saveAssociation } from '../../../src-main/services/settings/association'
@@ -12,19 +11,10 @@ import {
   updateSite,
 } from '../../../src-main/services/sites/sites'
 import { draft, freshApp, setUpGuangdong } from './helpers'
+import { thrown } from '../../helpers/errors'
 
 let app: AppContext
 afterEach(() => app?.close())
-
-function thrown(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected an AppError')
-}
 
 const siteAudit = (id?: number) =>
   queryAudit(app.db, { entity: 'site', entityId: id === undefined ? undefined : String(id), limit: 100 }).reverse()

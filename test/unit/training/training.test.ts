@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../src-main/api/dispatch'
-import { AppError } from '../../../src-main/core/errors'
 import { normalizeCertificateNo, parseTrainingClass } from '../../../src-main/core/training/records'
 import { queryAudit } from '../../../src-main/db/repositories/audit'
 import {
@@ -10,19 +9,10 @@ import {
   saveTrainingRecord,
 } from '../../../src-main/services/training/training'
 import { call, setUp, SITE, type World } from '../attachments/setup'
+import { thrown } from '../../helpers/errors'
 
 let w: World
 afterEach(() => w?.cleanup())
-
-function thrown(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected an AppError')
-}
 
 const ZHANG = { trainee: '张三', workUnit: '中国移动广州分公司', certificateNo: 'gd2021-001', class: '营业厅星级评定培训班', issuedOn: '2021年5月6日' }
 
