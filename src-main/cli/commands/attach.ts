@@ -36,7 +36,7 @@ export const attachCommand: Command = {
   acceptsPositionals: true,
   notes: [
     'SITE 为现场编号（如 GD-2021-Y001）或完整的现场名称；FILE 可以有多个。',
-    `KIND 为附件类别，可写英文代码或中文名称：${kindChoices()}；也可写简称：推荐函、证书、宣讲师推荐信、自评、照片。`,
+    `KIND 为附件类别，可写英文代码或中文名称：${kindChoices()}。`,
     '所有文件先逐一检查（类型、大小、内容与扩展名是否相符），有一个不合格则一个也不添加，退出码为 2。',
     '例：starsite attach GD-2021-Y001 推荐函 推荐函.pdf',
   ],

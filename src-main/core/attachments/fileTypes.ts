@@ -148,5 +148,6 @@ export function parseAttachmentKind(value: unknown): AttachmentKind | null {
   return Object.hasOwn(KIND_ALIASES, text) ? KIND_ALIASES[text] : null
 }
 
-/** "superior-letter（上级部门推荐函）、…" for messages about an unknown kind. */
-export const kindChoices = () => ATTACHMENT_KINDS.map((k) => `${k}（${ATTACHMENT_KIND_LABELS[k]}）`).join('、')
+/** "superior-letter（上级部门推荐函）、…；也可写简称：推荐函、…" for messages about an unknown kind. */
+export const kindChoices = () =>
+  `${ATTACHMENT_KINDS.map((k) => `${k}（${ATTACHMENT_KIND_LABELS[k]}）`).join('、')}；也可写简称：${Object.keys(KIND_ALIASES).join('、')}`
