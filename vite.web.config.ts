@@ -8,10 +8,14 @@ import { defineConfig, type UserConfig } from 'vite'
 
 const root = fileURLToPath(new URL('./src-renderer', import.meta.url))
 
+/** The renderer's one door into src-main (also in tsconfig.base.json `paths`); lint forbids any other. */
+const contractAlias = { '@contract': fileURLToPath(new URL('./src-main/api/contract.ts', import.meta.url)) }
+
 export const rendererConfig: UserConfig = {
   root,
   base: './',
   plugins: [react()],
+  resolve: { alias: contractAlias },
   build: { chunkSizeWarningLimit: 2000 },
 }
 

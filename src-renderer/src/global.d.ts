@@ -1,4 +1,4 @@
-import type { StarsiteBridge } from '../../src-main/api/contract'
+import type { StarsiteBridge } from '@contract'
 
 declare global {
   interface Window {

@@ -1,4 +1,4 @@
-import type { StarsiteBridge } from '../../../src-main/api/contract'
+import type { StarsiteBridge } from '@contract'
 import type { Transport } from './transport'
 
 /** Desktop app: the preload script's `window.starsite` already speaks envelopes. */

@@ -1,4 +1,4 @@
-import type { JobEventShape, JobOpName, OpInput, OpName, OpOutput } from '../../../src-main/api/contract'
+import type { JobEventShape, JobOpName, OpInput, OpName, OpOutput } from '@contract'
 import { bridgeTransport } from './bridgeTransport'
 import { ApiError } from './errors'
 import { httpTransport } from './httpTransport'

@@ -1,4 +1,4 @@
-import type { ErrorShape } from '../../../src-main/api/contract'
+import type { ErrorShape } from '@contract'
 
 /** An operation's failure as the core reported it; `message` is Chinese and fit to show a user. */
 export class ApiError extends Error {

@@ -1,4 +1,4 @@
-import type { JobEventShape } from '../../../src-main/api/contract'
+import type { JobEventShape } from '@contract'
 import { isJobEvent } from './transport'
 
 type Listener = (event: JobEventShape) => void

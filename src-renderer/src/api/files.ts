@@ -4,7 +4,7 @@
  * which hands back the path it stored it at. Outputs go the other way: opened in the desktop app,
  * downloaded in the browser.
  */
-import type { FileFilter } from '../../../src-main/api/contract'
+import type { FileFilter } from '@contract'
 import { ApiError } from './errors'
 
 export interface ServerFile {

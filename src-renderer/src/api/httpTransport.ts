@@ -1,4 +1,4 @@
-import type { Envelope } from '../../../src-main/api/contract'
+import type { Envelope } from '@contract'
 import { createEventStream } from './eventStream'
 import { isEnvelope, type Transport } from './transport'
 

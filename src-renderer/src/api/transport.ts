@@ -1,4 +1,4 @@
-import type { Envelope, JobEventShape } from '../../../src-main/api/contract'
+import type { Envelope, JobEventShape } from '@contract'
 
 /** How the client reaches the core: the Electron bridge or the browser-mode HTTP server. */
 export interface Transport {

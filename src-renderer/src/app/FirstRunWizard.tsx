@@ -1,6 +1,6 @@
 import { Alert, Button, Code, Group, NumberInput, Paper, Select, Stack, Stepper, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
-import { presetForYear } from '../../../src-main/api/contract'
+import { presetForYear } from '@contract'
 import { call, fieldErrors } from '../api'
 import { notifyError, notifySuccess } from './notify'
 import { navigate } from './routes'

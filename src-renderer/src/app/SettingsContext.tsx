@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import type { Settings } from '../../../src-main/api/contract'
+import type { Settings } from '@contract'
 import { call } from '../api'
 
 interface SettingsState {

@@ -1,6 +1,6 @@
 import { Alert } from '@mantine/core'
 import { useEffect, useState } from 'react'
-import type { OpOutput } from '../../../src-main/api/contract'
+import type { OpOutput } from '@contract'
 import { call } from '../api'
 
 type Outcome = OpOutput<'backup.startupRestore'>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AuditEntry } from '../../../../src-main/api/contract'
+import type { AuditEntry } from '@contract'
 import { call } from '../../api'
 
 const PAGE_SIZE = 200

@@ -1,5 +1,5 @@
 import { Alert, Button, Code, Group, List, Stack, Table, Text } from '@mantine/core'
-import type { OpOutput } from '../../../../src-main/api/contract'
+import type { OpOutput } from '@contract'
 import { isDesktop, openOutput, revealOutput } from '../../api'
 import { notifyError } from '../../app/notify'
 import { Fingerprint } from './Fingerprint'

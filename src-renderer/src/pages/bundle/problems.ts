@@ -1,4 +1,4 @@
-import type { OpOutput } from '../../../../src-main/api/contract'
+import type { OpOutput } from '@contract'
 
 export type VerifyOutput = OpOutput<'bundle.verify'>
 export type Problem = VerifyOutput['problems'][number]

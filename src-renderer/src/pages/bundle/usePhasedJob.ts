@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
-import type { JobOpName, OpInput, OpOutput } from '../../../../src-main/api/contract'
+import type { JobOpName, OpInput, OpOutput } from '@contract'
 import { ApiError, runJob, type JobProgress, type RunningJob } from '../../api'
 
 export type PhaseProgress = Partial<Record<string, JobProgress>>

@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import type { Settings } from '../../../../src-main/api/contract'
+import type { Settings } from '@contract'
 import { chineseDate, daysText, deadlines } from './deadlines'
 
 type Campaign = NonNullable<Settings['campaign']>

@@ -1,6 +1,6 @@
 import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useCallback } from 'react'
-import { SITE_STATUS_LABELS, SITE_STATUSES, SITE_TYPE_INFO, SITE_TYPES, type Site } from '../../../../src-main/api/contract'
+import { SITE_STATUS_LABELS, SITE_STATUSES, SITE_TYPE_INFO, SITE_TYPES, type Site } from '@contract'
 import { call } from '../../api'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useLoader } from '../../components/useLoader'

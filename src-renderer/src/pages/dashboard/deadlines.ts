@@ -1,4 +1,4 @@
-import type { Settings } from '../../../../src-main/api/contract'
+import type { Settings } from '@contract'
 
 export type CampaignConfig = NonNullable<Settings['campaign']>['config']
 

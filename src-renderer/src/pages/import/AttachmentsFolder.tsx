@@ -1,6 +1,6 @@
 import { Alert, Button, List, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
-import type { OpOutput } from '../../../../src-main/api/contract'
+import type { OpOutput } from '@contract'
 import { errorMessage, isDesktop } from '../../api'
 import { JobProgressBar } from '../../components/JobProgressBar'
 import { useJob } from '../../components/useJob'

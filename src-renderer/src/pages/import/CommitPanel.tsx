@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
-import type { OpOutput } from '../../../../src-main/api/contract'
+import type { OpOutput } from '@contract'
 import { errorMessage } from '../../api'
 import { navigate } from '../../app/routes'
 import { JobProgressBar } from '../../components/JobProgressBar'

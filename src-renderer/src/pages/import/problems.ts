@@ -1,4 +1,4 @@
-import { SITE_FIELD_LABELS, type OpOutput } from '../../../../src-main/api/contract'
+import { SITE_FIELD_LABELS, type OpOutput } from '@contract'
 
 export type RosterPreview = OpOutput<'roster.preview'>
 export type PreviewRow = RosterPreview['rows'][number]

@@ -1,6 +1,6 @@
 import { Button, Group, ScrollArea, Table, Text } from '@mantine/core'
 import { useState } from 'react'
-import type { OpOutput } from '../../../../src-main/api/contract'
+import type { OpOutput } from '@contract'
 import { call, isDesktop, openOutput, revealOutput } from '../../api'
 import { notifyError, notifySuccess } from '../../app/notify'
 import { ConfirmModal } from '../../components/ConfirmModal'

@@ -1,7 +1,7 @@
 import { Alert, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useEffect, useRef, useState } from 'react'
-import type { OpOutput, Site } from '../../../../src-main/api/contract'
+import type { OpOutput, Site } from '@contract'
 import { call, errorMessage } from '../../api'
 
 type Preview = OpOutput<'letters.preview'>

@@ -1,7 +1,7 @@
 import { Checkbox, Text } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef } from 'react'
-import { SITE_STATUS_LABELS, SITE_TYPE_INFO } from '../../../../src-main/api/contract'
+import { SITE_STATUS_LABELS, SITE_TYPE_INFO } from '@contract'
 import classes from './SiteSelectTable.module.css'
 import type { EligibleSite } from './useEligibleSites'
 

@@ -1,4 +1,4 @@
-import type { OpInput, OpOutput } from '../../../../src-main/api/contract'
+import type { OpInput, OpOutput } from '@contract'
 import { ApiError } from '../../api'
 
 export type LetterSettingsView = OpOutput<'letters.templates.get'>

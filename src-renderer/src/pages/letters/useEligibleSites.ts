@@ -1,5 +1,5 @@
 import { useCallback } from 'react'
-import type { BlockingSite, Site } from '../../../../src-main/api/contract'
+import type { BlockingSite, Site } from '@contract'
 import { call } from '../../api'
 import { useLoader } from '../../components/useLoader'
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, ScrollArea, Stack, Text } from '@mantine/core'
 import { useRef, useState } from 'react'
-import type { OpOutput } from '../../../../src-main/api/contract'
+import type { OpOutput } from '@contract'
 import { ApiError, chooseFiles, errorMessage, runJob, type JobProgress, type RunningJob } from '../../api'
 import { JobProgressBar } from '../../components/JobProgressBar'
 

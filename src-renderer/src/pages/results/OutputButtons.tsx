@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
-import type { OpOutput } from '../../../../src-main/api/contract'
+import type { OpOutput } from '@contract'
 import { call, openOutput } from '../../api'
 import { notifyError, notifySuccess } from '../../app/notify'
 import { JobProgressBar } from '../../components/JobProgressBar'

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
-import { RESULT_STATUS_LABELS, RESULT_STATUSES } from '../../../../src-main/api/contract'
+import { RESULT_STATUS_LABELS, RESULT_STATUSES } from '@contract'
 import { call } from '../../api'
 import { notifyError, notifySuccess } from '../../app/notify'
 import { useSettings } from '../../app/SettingsContext'

@@ -1,5 +1,5 @@
 import { Badge, ScrollArea, Table, Text } from '@mantine/core'
-import { MATCH_METHOD_LABELS, RESULT_STATUS_LABELS } from '../../../../src-main/api/contract'
+import { MATCH_METHOD_LABELS, RESULT_STATUS_LABELS } from '@contract'
 import type { ResultRow } from './useResults'
 
 const COLORS = { matched: 'blue', review: 'yellow', unmatched: 'gray', confirmed: 'green' } as const

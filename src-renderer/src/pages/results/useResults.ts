@@ -1,5 +1,5 @@
 import { useCallback } from 'react'
-import type { OpOutput } from '../../../../src-main/api/contract'
+import type { OpOutput } from '@contract'
 import { call } from '../../api'
 import { useLoader } from '../../components/useLoader'
 

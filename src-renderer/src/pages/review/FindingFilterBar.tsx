@@ -1,5 +1,5 @@
 import { Group, SegmentedControl, Select, Switch } from '@mantine/core'
-import { RULE_IDS, RULE_LABELS, SEVERITIES, SEVERITY_LABELS, SITE_TYPE_INFO, SITE_TYPES, type RuleId, type Severity } from '../../../../src-main/api/contract'
+import { RULE_IDS, RULE_LABELS, SEVERITIES, SEVERITY_LABELS, SITE_TYPE_INFO, SITE_TYPES, type RuleId, type Severity } from '@contract'
 import type { FindingFilters, GroupBy, SiteType } from './findingView'
 
 const SEVERITY_OPTIONS = SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))

@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Text } from '@mantine/core'
 import { memo } from 'react'
-import { RULE_LABELS, type Finding } from '../../../../src-main/api/contract'
+import { RULE_LABELS, type Finding } from '@contract'
 import { findingHref, formatTime } from './findingView'
 import { SeverityBadge } from './SeverityBadge'
 

@@ -1,7 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef } from 'react'
-import type { Finding } from '../../../../src-main/api/contract'
+import type { Finding } from '@contract'
 import { FindingItem } from './FindingItem'
 import type { ListRow } from './findingView'
 

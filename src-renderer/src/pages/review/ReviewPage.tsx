@@ -1,6 +1,6 @@
 import { Group, Stack, Text, Title } from '@mantine/core'
 import { useMemo, useState } from 'react'
-import { RULE_LABELS, type Finding } from '../../../../src-main/api/contract'
+import { RULE_LABELS, type Finding } from '@contract'
 import { call } from '../../api'
 import { notifyError, notifySuccess } from '../../app/notify'
 import { useSettings } from '../../app/SettingsContext'

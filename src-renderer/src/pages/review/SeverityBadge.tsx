@@ -1,5 +1,5 @@
 import { Badge, Tooltip } from '@mantine/core'
-import type { Finding } from '../../../../src-main/api/contract'
+import type { Finding } from '@contract'
 
 /** 错误 red (with why it cannot be waived), 警告 amber, 已豁免 grey. */
 export function SeverityBadge({ finding }: { finding: Pick<Finding, 'severity' | 'waived'> }) {

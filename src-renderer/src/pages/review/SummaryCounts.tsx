@@ -1,5 +1,5 @@
 import { Group, Paper, SimpleGrid, Text } from '@mantine/core'
-import type { CheckSummary } from '../../../../src-main/api/contract'
+import type { CheckSummary } from '@contract'
 
 const ITEMS: { key: 'errors' | 'warnings' | 'waived' | 'sitesWithErrors'; label: string; color: string }[] = [
   { key: 'errors', label: '错误', color: 'red' },

@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Text, Textarea } from '@mantine/core'
 import { useState } from 'react'
-import { RULE_LABELS, type Finding } from '../../../../src-main/api/contract'
+import { RULE_LABELS, type Finding } from '@contract'
 import { call, errorMessage, fieldErrors } from '../../api'
 import { notifySuccess } from '../../app/notify'
 

@@ -1,4 +1,4 @@
-import { RULE_IDS, RULE_LABELS, type Finding, type RuleId, type Severity, type Site } from '../../../../src-main/api/contract'
+import { RULE_IDS, RULE_LABELS, type Finding, type RuleId, type Severity, type Site } from '@contract'
 
 export type GroupBy = 'site' | 'rule'
 export type SiteType = Site['type']

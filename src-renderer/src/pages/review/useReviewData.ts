@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { CheckSummary, Finding } from '../../../../src-main/api/contract'
+import type { CheckSummary, Finding } from '@contract'
 import { call } from '../../api'
 
 /**

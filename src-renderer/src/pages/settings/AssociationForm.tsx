@@ -1,6 +1,6 @@
 import { Button, Group, NumberInput, Paper, Select, SimpleGrid, TextInput, Title } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
-import type { Settings } from '../../../../src-main/api/contract'
+import type { Settings } from '@contract'
 import { call, fieldErrors } from '../../api'
 import { notifyError, notifySuccess } from '../../app/notify'
 

@@ -1,6 +1,6 @@
 import { Alert, Button, List, Stack, Text } from '@mantine/core'
 import { useRef, useState } from 'react'
-import type { OpOutput } from '../../../../src-main/api/contract'
+import type { OpOutput } from '@contract'
 import { runJob, type JobProgress, type RunningJob } from '../../api'
 import { notifyError, notifySuccess } from '../../app/notify'
 import { JobProgressBar } from '../../components/JobProgressBar'

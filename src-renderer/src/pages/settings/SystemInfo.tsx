@@ -1,5 +1,5 @@
 import { Code, Paper, Stack, Text, Title } from '@mantine/core'
-import type { Settings } from '../../../../src-main/api/contract'
+import type { Settings } from '@contract'
 import { DataCheck } from './DataCheck'
 
 /** Where the data lives and which version runs: what support asks first. */

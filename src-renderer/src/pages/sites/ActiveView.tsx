@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Title } from '@mantine/core'
 import { useCallback, useMemo, useState } from 'react'
-import type { Site } from '../../../../src-main/api/contract'
+import type { Site } from '@contract'
 import { useSettings } from '../../app/SettingsContext'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { BulkBar } from './BulkBar'

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Select, Text } from '@mantine/core'
 import { useState } from 'react'
-import { SITE_STATUSES, SITE_STATUS_LABELS, type Site } from '../../../../src-main/api/contract'
+import { SITE_STATUSES, SITE_STATUS_LABELS, type Site } from '@contract'
 import { call } from '../../api'
 import { notifyError, notifySuccess } from '../../app/notify'
 import { ConfirmModal } from '../../components/ConfirmModal'

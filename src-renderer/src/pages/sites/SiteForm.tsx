@@ -1,6 +1,6 @@
 import { Autocomplete, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core'
-import { ENTERPRISES, SITE_TYPE_INFO, SITE_TYPES, STAR_LABELS } from '../../../../src-main/api/contract'
-import type { SiteFormField, SiteFormValues } from './siteForm'
+import { ENTERPRISES, SITE_TYPE_INFO, SITE_TYPES, STAR_LABELS } from '@contract'
+import type { SiteFormField, SiteFormValues } from './siteFormModel'
 
 const TYPE_OPTIONS = SITE_TYPES.map((t) => ({ value: t, label: SITE_TYPE_INFO[t].label }))
 const ENTERPRISE_OPTIONS = ENTERPRISES.filter((e) => e !== '其他')

@@ -1,6 +1,6 @@
 import { Button, Group, MultiSelect, Pill, TextInput } from '@mantine/core'
 import { memo, useMemo } from 'react'
-import { SITE_STATUSES, SITE_STATUS_LABELS, SITE_TYPES, SITE_TYPE_INFO, type Site } from '../../../../src-main/api/contract'
+import { SITE_STATUSES, SITE_STATUS_LABELS, SITE_TYPES, SITE_TYPE_INFO, type Site } from '@contract'
 import { hasFilters, NO_FILTERS, optionsOf, type Option, type SiteFilters } from './siteView'
 
 interface SiteToolbarProps {

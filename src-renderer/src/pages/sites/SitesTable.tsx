@@ -1,7 +1,7 @@
 import { Checkbox, Text } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useRef, type CSSProperties, type ReactNode } from 'react'
-import { SITE_TYPE_INFO, STAR_LABELS, type Site } from '../../../../src-main/api/contract'
+import { SITE_TYPE_INFO, STAR_LABELS, type Site } from '@contract'
 import type { SortKey, SortState } from './siteView'
 import classes from './SitesTable.module.css'
 import { StatusTag } from './StatusBadge'

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core'
 import type { CSSProperties } from 'react'
-import { SITE_STATUS_LABELS, type Site } from '../../../../src-main/api/contract'
+import { SITE_STATUS_LABELS, type Site } from '@contract'
 import classes from './SitesTable.module.css'
 
 const COLORS: Record<Site['status'], string> = {

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useMemo, useState } from 'react'
-import type { Site } from '../../../../src-main/api/contract'
+import type { Site } from '@contract'
 import { call } from '../../api'
 import { notifyError, notifySuccess } from '../../app/notify'
 import { ErrorAlert } from '../../components/ErrorAlert'

@@ -3,7 +3,7 @@
  * (its input focused and outlined) or the attachments of that kind. Works on the rendered DOM so the drawer
  * needs no knowledge of findings: a field is found by `data-field` or by its label (SITE_FIELD_LABELS).
  */
-import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, SITE_FIELD_LABELS } from '../../../../src-main/api/contract'
+import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, SITE_FIELD_LABELS } from '@contract'
 
 type AttachmentKind = (typeof ATTACHMENT_KINDS)[number]
 const isAttachmentKind = (t: string): t is AttachmentKind => (ATTACHMENT_KINDS as readonly string[]).includes(t)

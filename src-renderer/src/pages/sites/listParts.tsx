@@ -1,6 +1,6 @@
 import { Loader, Text } from '@mantine/core'
 import type { CSSProperties } from 'react'
-import type { Site } from '../../../../src-main/api/contract'
+import type { Site } from '@contract'
 
 export function Counter({ shown, total, loading }: { shown: number; total: number; loading: boolean }) {
   if (loading) return <Loader size="xs" aria-label="正在读取" />

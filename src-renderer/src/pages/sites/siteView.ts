@@ -3,7 +3,7 @@
  * list, so a keystroke over ten thousand sites costs one pass of substring tests and no sorting: the index
  * is sorted when a header is clicked, and filtering keeps that order.
  */
-import { SITE_STATUSES, SITE_STATUS_LABELS, SITE_TYPE_INFO, type Site } from '../../../../src-main/api/contract'
+import { SITE_STATUSES, SITE_STATUS_LABELS, SITE_TYPE_INFO, type Site } from '@contract'
 
 export interface IndexedSite {
   site: Site

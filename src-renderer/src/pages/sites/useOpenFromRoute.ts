@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import type { Site } from '../../../../src-main/api/contract'
+import type { Site } from '@contract'
 import { call } from '../../api'
 import { notifyError } from '../../app/notify'
 import { focusTarget } from './focusTarget'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { Site } from '../../../../src-main/api/contract'
+import type { Site } from '@contract'
 import { call } from '../../api'
 
 /** The sites of the active campaign (or of 回收站), with local updates after a save. */

@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react'
-import type { Site } from '../../../../src-main/api/contract'
+import type { Site } from '@contract'
 import { filterIndex, indexSites, NO_FILTERS, sortIndex, type SiteFilters, type SortKey, type SortState } from './siteView'
 
 /**

@@ -1,6 +1,6 @@
 import { Alert, Button, Modal, ScrollArea, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
-import type { OpOutput } from '../../../../src-main/api/contract'
+import type { OpOutput } from '@contract'
 import { chooseFiles, errorMessage } from '../../api'
 import { JobProgressBar } from '../../components/JobProgressBar'
 import { useJob } from '../../components/useJob'

@@ -1,4 +1,4 @@
-import { TRAINING_CLASS_LABELS, type OpOutput } from '../../../../src-main/api/contract'
+import { TRAINING_CLASS_LABELS, type OpOutput } from '@contract'
 
 export type TrainingRecord = OpOutput<'training.list'>['records'][number]
 export type TrainingClass = TrainingRecord['class']

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useCallback, useState } from 'react'
-import type { OpOutput } from '../../../../../src-main/api/contract'
+import type { OpOutput } from '@contract'
 import { call, chooseFiles } from '../../../api'
 import { notifyError, notifySuccess } from '../../../app/notify'
 import { ConfirmModal } from '../../../components/ConfirmModal'

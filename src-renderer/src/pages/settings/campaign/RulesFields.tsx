@@ -5,7 +5,7 @@ import {
   SITE_TYPE_INFO,
   STAR_LABELS,
   TRAINING_CLASS_LABELS,
-} from '../../../../../src-main/api/contract'
+} from '@contract'
 import { normaliseTypes, type CampaignConfig, type Problems } from './campaignForm'
 
 type ClassKey = keyof typeof TRAINING_CLASS_LABELS

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../api'
-import type { Settings } from '../../../../../src-main/api/contract'
+import type { Settings } from '@contract'
 
 export type Campaign = NonNullable<Settings['campaign']>
 export type CampaignConfig = Campaign['config']

@@ -1,6 +1,6 @@
 import { Center, Loader, Stack, Text } from '@mantine/core'
 import { useCallback, useState } from 'react'
-import type { Site } from '../../../../../src-main/api/contract'
+import type { Site } from '@contract'
 import { call, chooseFiles, isDesktop, openOutput } from '../../../api'
 import { notifyError, notifySuccess } from '../../../app/notify'
 import { useSettings } from '../../../app/SettingsContext'

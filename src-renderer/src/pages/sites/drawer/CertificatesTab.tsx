@@ -1,6 +1,6 @@
 import { Alert, Badge, Center, Loader, Table, Text } from '@mantine/core'
 import { useCallback } from 'react'
-import type { OpOutput, Site } from '../../../../../src-main/api/contract'
+import type { OpOutput, Site } from '@contract'
 import { call } from '../../../api'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { useLoader } from '../../../components/useLoader'

@@ -1,6 +1,6 @@
 import { Badge, Drawer, Group, Tabs, Text } from '@mantine/core'
 import { useState } from 'react'
-import type { Site } from '../../../../../src-main/api/contract'
+import type { Site } from '@contract'
 import { StatusBadge } from '../StatusBadge'
 import { AttachmentsTab } from './AttachmentsTab'
 import { CertificatesTab } from './CertificatesTab'

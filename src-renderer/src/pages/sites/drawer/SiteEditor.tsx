@@ -1,10 +1,10 @@
 import { Box, Button, Group, Text } from '@mantine/core'
 import { useState } from 'react'
-import { SITE_STATUS_LABELS, type Site } from '../../../../../src-main/api/contract'
+import { SITE_STATUS_LABELS, type Site } from '@contract'
 import { call, fieldErrors } from '../../../api'
 import { notifyError, notifySuccess } from '../../../app/notify'
 import { DeleteSiteModal } from '../DeleteSiteModal'
-import { emptySiteForm, formToDraft, siteToForm, type SiteFormField, type SiteFormValues } from '../siteForm'
+import { emptySiteForm, formToDraft, siteToForm, type SiteFormField, type SiteFormValues } from '../siteFormModel'
 import { SiteForm } from '../SiteForm'
 
 interface SiteEditorProps {

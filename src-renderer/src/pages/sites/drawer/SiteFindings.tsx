@@ -1,6 +1,6 @@
 import { Alert, Anchor, List, Text } from '@mantine/core'
 import { useCallback, useEffect } from 'react'
-import { RULE_LABELS } from '../../../../../src-main/api/contract'
+import { RULE_LABELS } from '@contract'
 import { call } from '../../../api'
 import { useLoader } from '../../../components/useLoader'
 import { focusTarget } from '../focusTarget'

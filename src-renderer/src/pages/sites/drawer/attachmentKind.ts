@@ -1,4 +1,4 @@
-import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, type OpOutput } from '../../../../../src-main/api/contract'
+import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, type OpOutput } from '@contract'
 
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number]
 export type Attachment = OpOutput<'attachments.list'>['attachments'][number]

@@ -1,4 +1,4 @@
-import type { OpInput, Site } from '../../../../src-main/api/contract'
+import type { OpInput, Site } from '@contract'
 
 /** Fields of the site form, named as in siteDraftSchema. */
 export const SITE_FORM_FIELDS = [
