@@ -66,7 +66,10 @@ export async function measure<S>(label: string, timed: Timed<S>, options: Measur
       await timed.body(state)
       const ms = performance.now() - t0
       const cpu = process.cpuUsage(c0)
-      if (i >= warmup) (samples.push(ms), cpuSamples.push((cpu.user + cpu.system) / 1000))
+      if (i >= warmup) {
+        samples.push(ms)
+        cpuSamples.push((cpu.user + cpu.system) / 1000)
+      }
     } finally {
       await timed.teardown?.(state)
     }

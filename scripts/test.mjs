@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: the whole gate, in the order a failure is cheapest to see — type-check both halves, unit
+ * `npm test`: the whole gate, in the order a failure is cheapest to see — type-check both halves, lint, unit
  * tests, build the renderer and the Electron bundles, then the browser tests against the built UI.
  * Ends with the plain line CI reads: "N passed, N failed".
  */
@@ -56,6 +56,7 @@ function vitest(label, config, outFile) {
 step('type-check (main, CLI, tests)', 'tsc', ['-p', 'tsconfig.node.json', '--noEmit'])
 step('type-check (renderer)', 'tsc', ['-p', 'tsconfig.web.json', '--noEmit'])
 step('type-check (browser tests)', 'tsc', ['-p', 'tsconfig.e2e.json', '--noEmit'])
+step('lint (ESLint: layers, hooks, typescript-eslint)', 'eslint', ['.'])
 vitest('unit tests', null, 'unit.json')
 if (!onlyUnit) {
   step('build renderer (browser mode)', 'vite', ['build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'])

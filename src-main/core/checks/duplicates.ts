@@ -6,9 +6,9 @@ import { nameKey } from '../text'
 import type { DuplicateIndex, IndexedKeys, SiteRef } from './types'
 
 const CITY_SUFFIX = /(市|地区|自治州|盟)$/
-const ADDRESS_NOISE = /[\s,，.。、;；:：'"“”‘’()（）\[\]【】#＃\-—_]/g
+const ADDRESS_NOISE = /[\s,，.。、;；:：'"“”‘’()（）[\]【】#＃\-—_]/g
 /** ADDRESS_NOISE for a test: most addresses have none, and a test is cheaper than a replace that finds nothing. */
-const HAS_ADDRESS_NOISE = /[\s,，.。、;；:：'"“”‘’()（）\[\]【】#＃\-—_]/
+const HAS_ADDRESS_NOISE = /[\s,，.。、;；:：'"“”‘’()（）[\]【】#＃\-—_]/
 
 /**
  * City keys, remembered: a campaign's thousands of sites name a few dozen cities. Bounded, so odd values

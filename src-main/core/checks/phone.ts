@@ -6,8 +6,8 @@
 const MOBILE = /^(?:\+?86-?)?1[3-9]\d{9}$/
 const LANDLINE = /^0\d{2,3}-?[2-9]\d{6,7}(?:(?:-|转|ext\.?|#)\d{1,6})?$/i
 const SERVICE = /^[48]00-?\d{3}-?\d{4}$/
-const SEPARATORS = /[\/、,，;；]+/
-const HAS_SEPARATOR = /[\/、,，;；]/
+const SEPARATORS = /[/、,，;；]+/
+const HAS_SEPARATOR = /[/、,，;；]/
 
 export type PhoneKind = 'mobile' | 'landline' | 'service'
 

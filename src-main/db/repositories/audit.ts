@@ -59,11 +59,26 @@ export interface AuditQuery {
 export function queryAudit(db: Db, q: AuditQuery): AuditEntry[] {
   const where: string[] = []
   const params: Record<string, unknown> = { limit: q.limit }
-  if (q.entity) (where.push('entity = @entity'), (params.entity = q.entity))
-  if (q.entityId) (where.push('entity_id = @entityId'), (params.entityId = q.entityId))
-  if (q.action) (where.push('action = @action'), (params.action = q.action))
-  if (q.text) (where.push("summary LIKE @text ESCAPE '\\'"), (params.text = `%${q.text.replace(/[\\%_]/g, '\\$&')}%`))
-  if (q.beforeId) (where.push('id < @beforeId'), (params.beforeId = q.beforeId))
+  if (q.entity) {
+    where.push('entity = @entity')
+    params.entity = q.entity
+  }
+  if (q.entityId) {
+    where.push('entity_id = @entityId')
+    params.entityId = q.entityId
+  }
+  if (q.action) {
+    where.push('action = @action')
+    params.action = q.action
+  }
+  if (q.text) {
+    where.push("summary LIKE @text ESCAPE '\\'")
+    params.text = `%${q.text.replace(/[\\%_]/g, '\\$&')}%`
+  }
+  if (q.beforeId) {
+    where.push('id < @beforeId')
+    params.beforeId = q.beforeId
+  }
   const rows = db
     .prepare(
       `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT @limit`,

@@ -181,7 +181,10 @@ export class FindingsRepository {
       const old = key ? byKey.get(key) : undefined
       if (!old) {
         pending.push(siteId, f.rule, f.severity, f.target, f.message, f.fingerprint, now)
-        if (pending.length === INSERT_BATCH * INSERT_COLUMNS) (insertBatch(pending), (pending.length = 0))
+        if (pending.length === INSERT_BATCH * INSERT_COLUMNS) {
+          insertBatch(pending)
+          pending.length = 0
+        }
         continue
       }
       byKey.delete(key)
@@ -226,11 +229,26 @@ export class FindingsRepository {
   list(q: FindingFilter): FindingRow[] {
     const where = ['s.campaign_id = @campaignId', 's.deleted_at IS NULL']
     const params: Record<string, unknown> = { campaignId: q.campaignId }
-    if (q.severity) (where.push('f.severity = @severity'), (params.severity = q.severity))
-    if (q.rule) (where.push('f.rule = @rule'), (params.rule = q.rule))
-    if (q.siteId) (where.push('f.site_id = @siteId'), (params.siteId = q.siteId))
-    if (q.type) (where.push('s.type = @type'), (params.type = q.type))
-    if (q.enterprise) (where.push('s.enterprise = @enterprise'), (params.enterprise = q.enterprise))
+    if (q.severity) {
+      where.push('f.severity = @severity')
+      params.severity = q.severity
+    }
+    if (q.rule) {
+      where.push('f.rule = @rule')
+      params.rule = q.rule
+    }
+    if (q.siteId) {
+      where.push('f.site_id = @siteId')
+      params.siteId = q.siteId
+    }
+    if (q.type) {
+      where.push('s.type = @type')
+      params.type = q.type
+    }
+    if (q.enterprise) {
+      where.push('s.enterprise = @enterprise')
+      params.enterprise = q.enterprise
+    }
     if (!q.includeWaived) where.push(`NOT ${WAIVED}`)
     return (
       this.db

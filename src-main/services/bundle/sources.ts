@@ -15,7 +15,6 @@ import { EntryNamer } from '../../core/bundle/names'
 import { AppError } from '../../core/errors'
 import { storedPath } from '../attachments/store'
 import type { BundleDocuments, DocumentRequest } from './documents'
-import type { BundleSite } from './select'
 
 export interface PlannedEntry {
   path: string

@@ -2,7 +2,6 @@
 import path from 'node:path'
 import { AppError } from '../../core/errors'
 import {
-  contentToText,
   coverLetterContent,
   siteLetterContent,
   type LetterCampaign,

@@ -72,7 +72,10 @@ export async function issueLetters<R extends IssueRequest>(
   const prepare = async (req: R, after: Prepared<R> | null): Promise<Prepared<R>> => {
     const existing = repo.forSubject(req.campaignId, req.kind, req.siteId)
     const dir = path.dirname(req.target)
-    if (!dirs.has(dir)) (fs.mkdirSync(dir, { recursive: true }), dirs.add(dir))
+    if (!dirs.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true })
+      dirs.add(dir)
+    }
     const keep = !!existing && !req.renew
     const issuedOn = keep ? existing.issuedOn : localIsoDate(app.now())
     const year = keep ? existing.year : Number(issuedOn.slice(0, 4))

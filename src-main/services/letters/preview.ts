@@ -45,7 +45,10 @@ export function previewLetter(app: AppContext, input: { siteId?: number; templat
     site = found
     attachments = attachmentsBySite(app.db, campaign.id).get(found.id) ?? []
     const letter = repo.forSubject(campaign.id, 'site', found.id)
-    if (letter) ((docNo = letter.docNo), (issuedOn = letter.issuedOn))
+    if (letter) {
+      docNo = letter.docNo
+      issuedOn = letter.issuedOn
+    }
   }
   const year = Number(issuedOn.slice(0, 4))
   docNo ??= formatDocNo(association.docPrefix, year, repo.peekNumber(year))

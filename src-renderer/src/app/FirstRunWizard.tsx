@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, NumberInput, Paper, Select, Stack, Stepper, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Stepper, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { presetForYear } from '@contract'
 import { call, fieldErrors } from '../api'

@@ -73,6 +73,7 @@ describe('attachment corpus: hostile names, stored safely', () => {
       if (!r.ok) return
       const [att] = (r.value as { attachments: { originalName: string; sha256: string }[] }).attachments
       check(att.originalName)
+      // eslint-disable-next-line no-control-regex -- control characters are what must not survive
       expect(att.originalName).not.toMatch(/[\\/<>:"|?*\u0000-\u001f\u202a-\u202e]/)
       // The only new files: the content-addressed copy (and the WAL growing); nothing named after the upload.
       const after = snapshotFolder(w.dataDir, w.app.db)

@@ -66,6 +66,7 @@ function globMatches(pattern: string, file: string): boolean {
     .replace(/\*\*\//g, '\u0000')
     .replace(/\*\*/g, '.*')
     .replace(/\*/g, '[^/]*')
+    // eslint-disable-next-line no-control-regex -- NUL is the placeholder this code put there
     .replace(/\u0000/g, '(?:.*/)?')
   return new RegExp(`^${re}$`).test(file)
 }

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
-import { call, isDesktop, openOutput, revealOutput } from '../../api'
+import { call, openOutput, revealOutput } from '../../api'
 import { notifyError, notifySuccess } from '../../app/notify'
 import { useSettings } from '../../app/SettingsContext'
 import { ErrorAlert } from '../../components/ErrorAlert'

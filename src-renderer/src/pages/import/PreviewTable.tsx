@@ -25,7 +25,7 @@ interface Props {
 export function PreviewTable({ rows, columns, focus }: Props) {
   const focusRow = focus?.row ?? null
   const scrollRef = useRef<HTMLDivElement>(null)
-  const widths = [...FIXED.map((f) => f.width), ...columns.map((c) => WIDTHS[c.field] ?? 120)]
+  const widths = useMemo(() => [...FIXED.map((f) => f.width), ...columns.map((c) => WIDTHS[c.field] ?? 120)], [columns])
   const total = widths.reduce((a, b) => a + b, 0)
   const grid: CSSProperties = { gridTemplateColumns: widths.map((w) => `${w}px`).join(' '), width: total }
   const problems = useMemo(() => rows.map(problemsByColumn), [rows])
@@ -48,8 +48,9 @@ export function PreviewTable({ rows, columns, focus }: Props) {
       const left = widths.slice(0, FIXED.length + col).reduce((a, b) => a + b, 0)
       el.scrollLeft = Math.max(0, left - FIXED[0].width - 120)
     }
-    // widths follow columns; re-run only when another cell is picked or the rows change.
-  }, [focus, rows])
+    // The virtualizer is one instance for the table's life and widths change only with columns, so this runs
+    // when another cell is picked or another roster is shown.
+  }, [focus, rows, columns, widths, virtualizer])
 
   // Short rosters get a short table; long ones scroll inside 420px.
   const height = Math.max(140, Math.min(420, (rows.length + 1) * ROW_HEIGHT + 24))
