@@ -14,7 +14,7 @@ const ABOVE_SERVICES = ['src-main/api/**', ...DOORS]
 /** Packages that only make sense in Node, and the renderer's alias (src-main itself imports the contract by path). */
 const NODE_ONLY = ['node:*', 'electron', 'better-sqlite3', 'exceljs', 'docx', 'yauzl', 'yazl']
 /** The contract modules: imported by the renderer, so zod and pure vocabulary only. */
-const CONTRACT_FILES = ['src-main/api/contract.ts', 'src-main/api/define.ts', 'src-main/api/bridge.ts', 'src-main/api/*/contract.ts']
+const CONTRACT_FILES = ['src-main/api/contract.ts', 'src-main/api/define.ts', 'src-main/api/bridge.ts', 'src-main/api/mergeFeatures.ts', 'src-main/api/*/contract.ts']
 
 /** Each layer's imports. A later entry replaces an earlier one for the files both match (contract inside api). */
 const LAYERS = [

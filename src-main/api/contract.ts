@@ -5,6 +5,7 @@
  * Imported by the renderer (tsconfig.web.json): keep it and its imports free of Node code.
  */
 import type { z } from 'zod'
+import { mergeFeatures } from './mergeFeatures'
 import { auditOps } from './audit/contract'
 import { jobsOps } from './jobs/contract'
 import { maintenanceOps } from './maintenance/contract'
@@ -21,23 +22,23 @@ import { campaignOps } from './campaign/contract'
 import { lettersOps } from './letters/contract'
 import { resultsOps } from './results/contract'
 
-export const contract = {
-  ...settingsOps,
-  ...sitesOps,
-  ...rosterOps,
-  ...attachmentsOps,
-  ...trainingOps,
-  ...auditOps,
-  ...jobsOps,
-  ...maintenanceOps,
-  ...bundleOps,
-  ...keysOps,
-  ...backupOps,
-  ...checksOps,
-  ...campaignOps,
-  ...lettersOps,
-  ...resultsOps,
-}
+export const contract = mergeFeatures({
+  settings: settingsOps,
+  sites: sitesOps,
+  roster: rosterOps,
+  attachments: attachmentsOps,
+  training: trainingOps,
+  audit: auditOps,
+  jobs: jobsOps,
+  maintenance: maintenanceOps,
+  bundle: bundleOps,
+  keys: keysOps,
+  backup: backupOps,
+  checks: checksOps,
+  campaign: campaignOps,
+  letters: lettersOps,
+  results: resultsOps,
+})
 
 export type Contract = typeof contract
 export type OpName = keyof Contract

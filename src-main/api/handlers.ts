@@ -1,6 +1,7 @@
-/** Every handler, merged into one table keyed like the contract; the compiler checks none is missing. */
+/** Every handler, merged into one table keyed like the contract; the compiler checks none is missing or doubled. */
 import type { Contract } from './contract'
 import type { HandlersFor } from './handler'
+import { mergeFeatures } from './mergeFeatures'
 import { auditHandlers } from './audit/handlers'
 import { jobsHandlers } from './jobs/handlers'
 import { maintenanceHandlers } from './maintenance/handlers'
@@ -17,20 +18,20 @@ import { campaignHandlers } from './campaign/handlers'
 import { lettersHandlers } from './letters/handlers'
 import { resultsHandlers } from './results/handlers'
 
-export const handlers: HandlersFor<Contract> = {
-  ...settingsHandlers,
-  ...sitesHandlers,
-  ...rosterHandlers,
-  ...attachmentsHandlers,
-  ...trainingHandlers,
-  ...auditHandlers,
-  ...jobsHandlers,
-  ...maintenanceHandlers,
-  ...bundleHandlers,
-  ...keysHandlers,
-  ...backupHandlers,
-  ...checksHandlers,
-  ...campaignHandlers,
-  ...lettersHandlers,
-  ...resultsHandlers,
-}
+export const handlers: HandlersFor<Contract> = mergeFeatures({
+  settings: settingsHandlers,
+  sites: sitesHandlers,
+  roster: rosterHandlers,
+  attachments: attachmentsHandlers,
+  training: trainingHandlers,
+  audit: auditHandlers,
+  jobs: jobsHandlers,
+  maintenance: maintenanceHandlers,
+  bundle: bundleHandlers,
+  keys: keysHandlers,
+  backup: backupHandlers,
+  checks: checksHandlers,
+  campaign: campaignHandlers,
+  letters: lettersHandlers,
+  results: resultsHandlers,
+})
