@@ -1,6 +1,6 @@
 /**
  * `npm run lint`. Syntax-only (no type information) so it stays fast: tsc already type-checks every file.
- * The layer table below is the architecture, enforced: see README "分层与 lint".
+ * The layer table below is the architecture of README "Layout", enforced; test/unit/lint plants violations.
  */
 import js from '@eslint/js'
 import { defineConfig } from 'eslint/config'
@@ -11,10 +11,16 @@ import starsite from './scripts/lint/layerImports.js'
 
 const DOORS = ['src-main/electron/**', 'src-main/server/**', 'src-main/cli/**']
 const ABOVE_SERVICES = ['src-main/api/**', ...DOORS]
-/** Packages that only make sense in Node, and the renderer's alias (src-main itself imports the contract by path). */
+/** Packages that only run in Node (or do I/O). src-main itself imports the contract by path, never as `@contract`. */
 const NODE_ONLY = ['node:*', 'electron', 'better-sqlite3', 'exceljs', 'docx', 'yauzl', 'yazl']
 /** The contract modules: imported by the renderer, so zod and pure vocabulary only. */
-const CONTRACT_FILES = ['src-main/api/contract.ts', 'src-main/api/define.ts', 'src-main/api/bridge.ts', 'src-main/api/mergeFeatures.ts', 'src-main/api/*/contract.ts']
+const CONTRACT_FILES = [
+  'src-main/api/contract.ts',
+  'src-main/api/define.ts',
+  'src-main/api/bridge.ts',
+  'src-main/api/mergeFeatures.ts',
+  'src-main/api/*/contract.ts',
+]
 
 /** Each layer's imports. A later entry replaces an earlier one for the files both match (contract inside api). */
 const LAYERS = [
@@ -92,10 +98,10 @@ export default defineConfig(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      // `_`-prefixed names are deliberately unused (callback positions, destructuring to omit a key).
       // Chinese text is set with the ideographic space (U+3000), e.g. the two-character indent of 公文 paragraphs.
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // The code marks a deliberately unused name with `_` (fake Electron APIs, destructuring to drop a key).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
