@@ -6,6 +6,7 @@ import { startDailyBackup } from './backup/create'
 import { applyPendingRestore, recordStartupRestore, type StartupRestore } from './backup/scheduled'
 import { ensureDataDir } from './dataDir'
 import { JobRegistry } from './jobs'
+import { assertNotOfficeFolder } from './office/folder'
 
 /**
  * Everything a use case needs, passed in explicitly. One per open data folder; the database lives here,
@@ -32,6 +33,8 @@ export interface OpenAppOptions {
 }
 
 export function openApp(options: OpenAppOptions): AppContext {
+  // Before anything is created: an office's folder is never opened (and so never altered) as a province's.
+  assertNotOfficeFolder(options.dataDir)
   ensureDataDir(options.dataDir)
   // A killed bundle build leaves a partial file behind; the next start removes it.
   cleanupStalePartials(options.dataDir)

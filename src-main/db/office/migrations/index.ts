@@ -1,0 +1,5 @@
+/** The office database's own numbered migrations, run by the same runner as the province's (db/connection). */
+import type { Migration } from '../../migrations'
+import { sql as v1 } from './001_office_init'
+
+export const OFFICE_MIGRATIONS: Migration[] = [{ version: 1, name: 'office-init', sql: v1 }]

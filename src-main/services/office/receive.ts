@@ -1,0 +1,184 @@
+/**
+ * Receiving bundles: each file is copied into the office's tmp, verified there with the province side's own
+ * verifier, checked against the registered keys and the office's year, then kept whole under its content
+ * address and ingested into the register in one transaction (superseding the province's earlier bundle, with
+ * the diff). A bundle with any problem is refused: its problems are listed and nothing of it is kept.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { sameFingerprint } from '../../core/bundle/fingerprint'
+import { MANIFEST_PATH, SITE_LETTER_NAME } from '../../core/bundle/layout'
+import { problem, type Manifest, type Problem } from '../../core/bundle/manifest'
+import { AppError } from '../../core/errors'
+import { findProvince } from '../../core/association/provinces'
+import { diffSites, type BundleDiff } from '../../core/office/diff'
+import { appendAudit } from '../../db/repositories/audit'
+import { bundleBySha, ingestedBundle, insertReceivedBundle, markSuperseded, type ReceivedStatus } from '../../db/office/bundles'
+import { currentKey, keysByFingerprint } from '../../db/office/provinceKeys'
+import { insertRegisterSites, sitesOfBundle, type RegisterSiteInput } from '../../db/office/register'
+import { verifyBundle } from '../bundle/verify'
+import type { OfficeContext } from './context'
+import { readVerifiedManifest } from './manifestOf'
+import { requireOfficeProfile } from './profile'
+import { stageBundle } from './store'
+
+export interface ReceiveOutcome {
+  file: string
+  status: ReceivedStatus | 'refused' | 'already-received'
+  /** Chinese, one line. */
+  message: string
+  problems: Problem[]
+  sha256?: string
+  bundleId?: number
+  province?: string
+  fingerprint?: string | null
+  sites?: number
+  files?: number
+  /** The province's earlier bundle this one superseded, and what changed. */
+  supersededBundleId?: number
+  diff?: BundleDiff
+}
+
+/** Bundle files to receive: each file as given, and every .zip directly inside a folder, by name. */
+export function bundleFiles(paths: string[]): string[] {
+  const out: string[] = []
+  for (const p of paths) {
+    const abs = path.resolve(p)
+    let stat: fs.Stats
+    try {
+      stat = fs.statSync(abs)
+    } catch {
+      throw new AppError('invalid-input', `找不到报送包文件或文件夹：${p}`)
+    }
+    if (stat.isDirectory()) {
+      const zips = fs
+        .readdirSync(abs, { withFileTypes: true })
+        .filter((d) => d.isFile() && /\.zip$/i.test(d.name))
+        .map((d) => path.join(abs, d.name))
+        .sort()
+      if (zips.length === 0) throw new AppError('invalid-input', `文件夹“${p}”中没有 .zip 报送包`)
+      out.push(...zips)
+    } else out.push(abs)
+  }
+  return out
+}
+
+/** The sites of a manifest as register rows: every field it carries, and each file's path, size and hash. */
+function registerSites(manifest: Manifest): RegisterSiteInput[] {
+  const byPath = new Map(manifest.files.map((f) => [f.path, f]))
+  return manifest.sites.map((s) => {
+    const files = s.files.flatMap((p) => {
+      const f = byPath.get(p)
+      return f ? [{ path: f.path, size: f.size, sha256: f.sha256 }] : []
+    })
+    const { code, files: _paths, ...rest } = s
+    return {
+      code,
+      name: s.name,
+      type: s.type,
+      recommender: s.recommender,
+      starLevel: s.starLevel,
+      // The site letter is generated anew (with new timestamps inside) at every build: it would show as a
+      // change in every re-sent bundle, so the compared fields carry only the attachments the province added.
+      fields: { ...rest, files: Object.fromEntries(files.filter((f) => !isSiteLetter(f.path)).map((f) => [f.path, f.sha256])) },
+      files,
+    }
+  })
+}
+
+const isSiteLetter = (entry: string) => entry.endsWith(`/${SITE_LETTER_NAME}`)
+
+const refused = (file: string, problems: Problem[], extra: Partial<ReceiveOutcome> = {}): ReceiveOutcome => ({
+  file,
+  status: 'refused',
+  message: `已拒收：发现 ${problems.length} 个问题，未保存任何内容。`,
+  problems,
+  ...extra,
+})
+
+export async function receiveBundle(office: OfficeContext, file: string): Promise<ReceiveOutcome> {
+  const profile = requireOfficeProfile(office)
+  const staged = await stageBundle(office.dataDir, file)
+  let kept = false
+  try {
+    const known = bundleBySha(office.db, staged.sha256)
+    if (known) {
+      return { file, status: 'already-received', message: `此报送包已于 ${known.receivedAt} 收到（${known.province}），未重复保存。`, problems: [], sha256: staged.sha256, bundleId: known.id, province: known.province }
+    }
+    const verified = await verifyBundle(staged.path)
+    if (!verified.ok) return refused(file, verified.problems, { sha256: staged.sha256, fingerprint: verified.fingerprint })
+    const manifest = await readVerifiedManifest(staged.path)
+    const fingerprint = verified.fingerprint!
+    const facts = { sha256: staged.sha256, fingerprint, sites: manifest.sites.length, files: manifest.files.length }
+    const province = findProvince(manifest.association.province)?.name
+    if (!province)
+      return refused(file, [problem(MANIFEST_PATH, 'bad-manifest', { reason: 'unknown-province', message: `清单中的省份“${manifest.association.province}”无法识别` })], facts)
+    if (manifest.campaign.year !== profile.year)
+      return refused(file, [problem(MANIFEST_PATH, 'bad-manifest', { reason: 'wrong-year', message: `报送包属于 ${manifest.campaign.year} 年度，本推进办公室正在接收 ${profile.year} 年度的材料` })], { ...facts, province })
+    const holders = keysByFingerprint(office.db, fingerprint)
+    const other = holders.find((k) => k.province !== province)
+    if (other)
+      return refused(
+        file,
+        [problem(MANIFEST_PATH, 'bad-signature', { reason: 'key-of-another-province', message: `签名密钥（指纹 ${fingerprint}）登记为${other.province}的公钥，而报送包自称来自${province}` })],
+        { ...facts, province },
+      )
+    const registered = currentKey(office.db, province)
+    const trusted = registered !== null && sameFingerprint(registered.fingerprint, fingerprint)
+
+    staged.keep()
+    kept = true
+    const outcome = office.db.transaction((): ReceiveOutcome => {
+      const now = office.now()
+      const previous = trusted ? ingestedBundle(office.db, province) : null
+      const sites = registerSites(manifest)
+      const diff = previous
+        ? diffSites(
+            sitesOfBundle(office.db, previous.id).map((s) => ({ code: s.code, name: s.name, fields: s.fields })),
+            sites.map((s) => ({ code: s.code, name: s.name, fields: s.fields })),
+          )
+        : undefined
+      const status: ReceivedStatus = trusted ? 'ingested' : 'pending-confirmation'
+      const bundleId = insertReceivedBundle(office.db, {
+        sha256: staged.sha256,
+        size: staged.size,
+        originalName: path.basename(file),
+        province,
+        association: manifest.association.name,
+        campaignYear: manifest.campaign.year,
+        createdAt: manifest.createdAt,
+        fingerprint,
+        keyId: trusted ? registered.id : null,
+        receivedAt: now,
+        receivedBy: office.actor,
+        status,
+        sites: sites.length,
+        files: manifest.files.length,
+        diff: diff ?? null,
+      })
+      // Pending bundles keep their rows too: confirming the key later only changes the bundle's status.
+      insertRegisterSites(office.db, bundleId, province, sites)
+      if (previous) markSuperseded(office.db, previous.id, bundleId)
+      const message = trusted
+        ? `已接收并入库：${province} ${sites.length} 个现场、${manifest.files.length} 个文件${previous ? `，替代此前的报送包（新增 ${diff!.added.length}、撤回 ${diff!.withdrawn.length}、改动 ${diff!.changed.length} 处）` : ''}。`
+        : `待确认：签名密钥（指纹 ${fingerprint}）未登记为${province}的公钥${registered ? `（已登记的指纹为 ${registered.fingerprint}）` : ''}，已保存但未并入名册，请核对盖章报送函上的指纹。`
+      appendAudit(
+        office.db,
+        { actor: office.actor, action: 'receive', entity: 'bundle', entityId: bundleId, summary: `收到${province}报送包：${message}`, details: { sha256: staged.sha256, fingerprint, status, superseded: previous?.id ?? null } },
+        now,
+      )
+      return { file, status, message, problems: [], ...facts, bundleId, province, ...(previous ? { supersededBundleId: previous.id, diff } : {}) }
+    })()
+    return outcome
+  } finally {
+    if (!kept) staged.discard()
+  }
+}
+
+/** Receive each bundle in turn; one refused bundle does not stop the others. */
+export async function receive(office: OfficeContext, paths: string[]): Promise<ReceiveOutcome[]> {
+  const files = bundleFiles(paths)
+  const outcomes: ReceiveOutcome[] = []
+  for (const f of files) outcomes.push(await receiveBundle(office, f))
+  return outcomes
+}

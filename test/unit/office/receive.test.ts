@@ -1,0 +1,161 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openApp } from '../../../src-main/services/context'
+import { openOffice } from '../../../src-main/services/office/context'
+import { addKey, listKeys } from '../../../src-main/services/office/keys'
+import { receive } from '../../../src-main/services/office/receive'
+import { listRegister } from '../../../src-main/services/office/register'
+import { storedBundlePath } from '../../../src-main/services/office/store'
+import { listReceivedBundles } from '../../../src-main/db/office/bundles'
+import { readZip, writeZip } from '../bundle/helpers'
+import { changeStarLevel, fileList, newOffice, province, rowCounts, tempDir } from './helpers'
+
+/** A copy of a signed bundle with one byte of one site file changed, written as a fresh zip. */
+async function tampered(bundle: string, out: string): Promise<string> {
+  const items = await readZip(bundle)
+  const victim = items.find((i) => i.name.endsWith('.pdf'))!
+  victim.data = Buffer.from(victim.data)
+  victim.data[20] ^= 0x01
+  await writeZip(out, items)
+  return victim.name
+}
+
+describe('office: receiving province bundles', () => {
+  it('takes a folder of three bundles: two ingested, the tampered one refused naming its file and storing nothing', async () => {
+    const gd = await province('广东')
+    const zj = await province('浙江')
+    const office = newOffice()
+    addKey(office, { province: '广东', file: gd.publicKeyFile })
+    addKey(office, { province: '浙江省', fingerprint: zj.fingerprint.replace(/ /g, '').toLowerCase() })
+    expect(listKeys(office).map((k) => [k.province, k.fingerprint, k.source])).toEqual([
+      ['广东省', gd.fingerprint, 'file'],
+      ['浙江省', zj.fingerprint, 'fingerprint'],
+    ])
+
+    const drop = tempDir('starsite-drop-')
+    const gdZip = await gd.bundle(path.join(drop, 'a_广东.zip'))
+    await zj.bundle(path.join(drop, 'b_浙江.zip'))
+    const zjOther = await zj.bundle(path.join(tempDir('starsite-zj-'), 'zj2.zip'))
+    const altered = await tampered(zjOther, path.join(drop, 'c_浙江_改.zip'))
+
+    const outcomes = await receive(office, [drop])
+    expect(outcomes.map((o) => [path.basename(o.file), o.status])).toEqual([
+      ['a_广东.zip', 'ingested'],
+      ['b_浙江.zip', 'ingested'],
+      ['c_浙江_改.zip', 'refused'],
+    ])
+    const bad = outcomes[2]
+    expect(bad.problems.map((p) => [p.path, p.problem])).toEqual([[altered, 'hash-mismatch']])
+    expect(bad.message).toContain('已拒收')
+    expect(fs.existsSync(storedBundlePath(office.dataDir, bad.sha256!))).toBe(false)
+
+    // Stored whole under their content address; the register has both provinces' sites with file hashes.
+    for (const o of outcomes.slice(0, 2)) expect(fs.readFileSync(storedBundlePath(office.dataDir, o.sha256!)).equals(fs.readFileSync(o.file))).toBe(true)
+    expect(fileList(path.join(office.dataDir, 'bundles'))).toHaveLength(2)
+    const register = listRegister(office)
+    expect(register.map((s) => [s.province, s.name])).toEqual([
+      ['广东省', '广东一号营业厅'],
+      ['广东省', '广东二号营业厅'],
+      ['浙江省', '浙江一号营业厅'],
+      ['浙江省', '浙江二号营业厅'],
+    ])
+    expect(register[0].code).toMatch(/^GD-2021-/)
+    expect(register[0].files.length).toBeGreaterThan(0)
+    expect(register[0].files.every((f) => /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true)
+    expect(listRegister(office, { province: '浙江' })).toHaveLength(2)
+    expect(gdZip).toBe(outcomes[0].file)
+
+    // The tampered bundle alone: the office folder and every table are exactly as before.
+    const files = fileList(office.dataDir).filter((f) => !/office\.db-(wal|shm)$/.test(f))
+    const counts = rowCounts(office)
+    const again = await receive(office, [path.join(drop, 'c_浙江_改.zip')])
+    expect(again[0].status).toBe('refused')
+    expect(fileList(office.dataDir).filter((f) => !/office\.db-(wal|shm)$/.test(f))).toEqual(files)
+    expect(rowCounts(office)).toEqual(counts)
+  })
+
+  it('a re-sent changed bundle supersedes the earlier one, keeps it as history and lists the changed field', async () => {
+    const gd = await province('广东')
+    const office = newOffice()
+    addKey(office, { province: '广东', file: gd.publicKeyFile })
+    const dir = tempDir('starsite-out-')
+    const [first] = await receive(office, [await gd.bundle(path.join(dir, '1.zip'))])
+    expect(first.status).toBe('ingested')
+    const code = listRegister(office)[0].code
+    changeStarLevel(gd, 0, 5)
+    const [second] = await receive(office, [await gd.bundle(path.join(dir, '2.zip'))])
+    expect(second.status).toBe('ingested')
+    expect(second.supersededBundleId).toBe(first.bundleId)
+    expect(second.diff).toEqual({ added: [], withdrawn: [], changed: [{ code, field: 'starLevel', before: 4, after: 5 }] })
+    expect(listRegister(office).find((s) => s.code === code)!.starLevel).toBe(5)
+    expect(listReceivedBundles(office.db).map((b) => [b.id, b.status, b.supersededBy])).toEqual([
+      [first.bundleId, 'superseded', second.bundleId],
+      [second.bundleId, 'ingested', null],
+    ])
+    // The earlier bundle's file and rows remain.
+    expect(fs.existsSync(storedBundlePath(office.dataDir, first.sha256!))).toBe(true)
+    expect(rowCounts(office).register_sites).toBe(4)
+    // The same bytes again: recognised, nothing added.
+    const [dup] = await receive(office, [path.join(dir, '2.zip')])
+    expect(dup.status).toBe('already-received')
+    expect(rowCounts(office).received_bundles).toBe(2)
+  })
+
+  it('an unknown key is held as pending; a key registered to another province is refused', async () => {
+    const gd = await province('广东')
+    const office = newOffice()
+    const dir = tempDir('starsite-out-')
+    const zip = await gd.bundle(path.join(dir, 'gd.zip'))
+
+    const [pending] = await receive(office, [zip])
+    expect(pending.status).toBe('pending-confirmation')
+    expect(pending.message).toContain(gd.fingerprint)
+    expect(fs.existsSync(storedBundlePath(office.dataDir, pending.sha256!))).toBe(true)
+    expect(listRegister(office)).toEqual([])
+
+    const other = newOffice()
+    addKey(other, { province: '浙江', fingerprint: gd.fingerprint })
+    const files = fileList(other.dataDir).filter((f) => !/office\.db-(wal|shm)$/.test(f))
+    const counts = rowCounts(other)
+    const [wrong] = await receive(other, [zip])
+    expect(wrong.status).toBe('refused')
+    expect(wrong.problems.map((p) => p.reason)).toEqual(['key-of-another-province'])
+    expect(wrong.problems[0].message).toContain('浙江省')
+    expect(fileList(other.dataDir).filter((f) => !/office\.db-(wal|shm)$/.test(f))).toEqual(files)
+    expect(rowCounts(other)).toEqual(counts)
+  })
+})
+
+describe('office: keys and folders', () => {
+  it('replacing a province key keeps the old one in history with an audit entry', async () => {
+    const gd = await province('广东')
+    const zj = await province('浙江')
+    const office = newOffice()
+    addKey(office, { province: '广东', fingerprint: zj.fingerprint })
+    const r = addKey(office, { province: '广东省', file: gd.publicKeyFile })
+    expect(r.replaced?.fingerprint).toBe(zj.fingerprint)
+    expect(listKeys(office).map((k) => k.fingerprint)).toEqual([gd.fingerprint])
+    expect(listKeys(office, { includeHistory: true }).map((k) => [k.fingerprint, k.supersededAt === null])).toEqual([
+      [gd.fingerprint, true],
+      [zj.fingerprint, false],
+    ])
+    const audit = office.db.prepare("SELECT action, summary FROM audit_log WHERE entity = 'province-key' ORDER BY id").all() as { action: string; summary: string }[]
+    expect(audit.map((a) => a.action)).toEqual(['create', 'replace'])
+    expect(audit[1].summary).toContain(gd.fingerprint)
+    expect(() => addKey(office, { province: '广东', fingerprint: 'ABC' })).toThrow(/64 位十六进制/)
+  })
+
+  it('a province folder is refused as the office and the office folder as a province, each left untouched', async () => {
+    const gd = await province('广东')
+    const before = fileList(gd.app.dataDir)
+    expect(() => openOffice({ dataDir: gd.app.dataDir, create: true })).toThrow(/省级协会的数据文件夹/)
+    expect(fileList(gd.app.dataDir)).toEqual(before)
+
+    const office = newOffice()
+    const officeFiles = fileList(office.dataDir)
+    expect(() => openApp({ dataDir: office.dataDir })).toThrow(/全国推进办公室的数据文件夹/)
+    expect(fileList(office.dataDir)).toEqual(officeFiles)
+    expect(() => openOffice({ dataDir: tempDir('starsite-empty-') })).toThrow(/office init/)
+  })
+})
