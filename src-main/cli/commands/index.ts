@@ -12,6 +12,7 @@ import { trainingCommand } from './training'
 import { backupCommand } from './backup'
 import { restoreCommand } from './restore'
 import { lettersCommand } from './letters'
+import { officeCommand } from './office'
 
 /** Every command, in the order the help lists them: the order of a clerk's year. */
 export const COMMANDS: Command[] = [
@@ -28,6 +29,7 @@ export const COMMANDS: Command[] = [
   backupCommand,
   restoreCommand,
   serveCommand,
+  officeCommand,
 ]
 
 export function findCommand(name: string): Command | undefined {

@@ -1,0 +1,157 @@
+/**
+ * `starsite office …`: the national office's role (issue #13). It works on its own data folder (office.db),
+ * never a province's, and calls the office services directly (no api operations yet).
+ */
+import path from 'node:path'
+import { openOffice, type OfficeContext } from '../../services/office/context'
+import { addKey, listKeys } from '../../services/office/keys'
+import { initOffice } from '../../services/office/profile'
+import { receive } from '../../services/office/receive'
+import { listRegister } from '../../services/office/register'
+import { UsageError, type OptionValues } from '../args'
+import type { Command, CommandContext } from '../command'
+import { formatTable } from '../output'
+
+const PROBLEM_LABELS: Record<string, string> = {
+  missing: '缺失',
+  extra: '多余',
+  'hash-mismatch': '内容不符',
+  'size-mismatch': '大小不符',
+  'bad-signature': '签名/密钥',
+  'bad-manifest': '清单有误',
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  ingested: '已入库',
+  'pending-confirmation': '待确认',
+  refused: '已拒收',
+  'already-received': '已收过',
+  superseded: '已被替代',
+}
+
+/** Which options each subcommand takes; anything else given is a usage error naming it. */
+const ALLOWED: Record<string, string[]> = {
+  init: ['name', 'short', 'year'],
+  'key add': ['fingerprint', 'province'],
+  'key list': ['history'],
+  receive: [],
+  list: ['province'],
+}
+
+function checkOptions(sub: string, options: OptionValues): void {
+  const extra = Object.keys(options).filter((o) => options[o] !== undefined && !ALLOWED[sub].includes(o))
+  if (extra.length) throw new UsageError(`office ${sub} 不接受选项 ${extra.map((o) => '--' + o).join('、')}`, 'office')
+}
+
+function withOffice<T>(ctx: CommandContext, run: (office: OfficeContext) => Promise<T>): Promise<T> {
+  const office = openOffice({ dataDir: ctx.dataDir })
+  return run(office).finally(() => office.close())
+}
+
+export const officeCommand: Command = {
+  name: 'office',
+  summary: '全国推进办公室：登记各省公钥、接收并校验报送包、查看全国名册',
+  synopsis: 'office init|key add|key list|receive|list …',
+  acceptsPositionals: true,
+  options: {
+    name: { type: 'string', label: '推进办公室名称', valueName: '名称', description: 'office init：推进办公室全称' },
+    short: { type: 'string', label: '简称', valueName: '简称', description: 'office init：简称，如 推进办' },
+    year: { type: 'integer', label: '活动年度', valueName: '年度', description: 'office init：活动年度（默认 2021）', min: 2000, max: 2100 },
+    fingerprint: { type: 'string', label: '公钥指纹', valueName: 'HEX', description: 'office key add：盖章报送函上的公钥指纹（64 位十六进制）' },
+    province: { type: 'string', label: '省份', valueName: '省份', description: 'office key add / office list：省份，如 广东' },
+    history: { type: 'boolean', label: '历史', description: 'office key list：同时列出已被替换的旧公钥' },
+  },
+  notes: [
+    '子命令：',
+    '  office init --name 名称 --short 简称 [--year 2021]   设置推进办公室（新建其专用数据文件夹）',
+    '  office key add 公钥文件.pem --province 广东           按省协会导出的公钥文件登记',
+    '  office key add --fingerprint HEX --province 广东      按盖章报送函上的指纹登记',
+    '  office key list [--history] [--json]                  列出已登记的公钥',
+    '  office receive 报送包或文件夹... [--json]             校验并接收报送包；有任何一个被拒收时退出码为 1',
+    '  office list [--province 广东] [--json]                列出全国名册（各省最新的报送包）',
+    '推进办公室的数据文件夹与省级协会的不能共用：请用 --data 指定单独的文件夹。',
+  ],
+  async run(ctx) {
+    const { positionals, options, out } = ctx
+    const [first, second, ...rest] = positionals
+    const sub = first === 'key' ? `key ${second ?? ''}`.trim() : (first ?? '')
+    if (!(sub in ALLOWED)) throw new UsageError(sub ? `office 没有子命令“${sub}”` : '缺少 office 的子命令', 'office')
+    checkOptions(sub, options)
+    const args = first === 'key' ? rest : [second, ...rest].filter((a): a is string => a !== undefined)
+
+    if (sub === 'init') {
+      if (args.length) throw new UsageError(`office init 不接受参数“${args.join(' ')}”`, 'office')
+      if (options.name === undefined || options.short === undefined) throw new UsageError('office init 需要 --name（名称）和 --short（简称）', 'office')
+      const { office, profile, created } = initOffice({ dataDir: ctx.dataDir }, { name: options.name as string, shortName: options.short as string, year: options.year as number | undefined })
+      office.close()
+      out.document({ dataDir: ctx.dataDir, profile, created })
+      out.info(`${created ? '已设置' : '已更新'}推进办公室：${profile.name}（${profile.shortName}），${profile.year} 年度。数据目录：${ctx.dataDir}`)
+      return 0
+    }
+
+    if (sub === 'key add') {
+      if (options.province === undefined) throw new UsageError('office key add 需要 --province（省份）', 'office')
+      const byFile = args.length === 1 && options.fingerprint === undefined
+      if (!byFile && !(args.length === 0 && options.fingerprint !== undefined))
+        throw new UsageError('office key add 需要一个公钥文件，或 --fingerprint 指纹（二者选一）', 'office')
+      const province = options.province as string
+      const input = byFile ? { province, file: path.resolve(args[0]) } : { province, fingerprint: options.fingerprint as string }
+      return withOffice(ctx, async (office) => {
+        const r = addKey(office, input)
+        out.document(r)
+        out.data(r.key.fingerprint)
+        if (r.unchanged) out.info(`${r.key.province}的这把公钥已登记，未做改动。`)
+        else if (r.replaced) out.info(`已更换${r.key.province}的公钥：旧指纹 ${r.replaced.fingerprint} 保留在历史中，新指纹 ${r.key.fingerprint}`)
+        else out.info(`已登记${r.key.province}的公钥，指纹 ${r.key.fingerprint}`)
+        return 0
+      })
+    }
+
+    if (sub === 'key list') {
+      if (args.length) throw new UsageError(`office key list 不接受参数“${args.join(' ')}”`, 'office')
+      return withOffice(ctx, async (office) => {
+        const keys = listKeys(office, { includeHistory: options.history === true })
+        out.document({ keys })
+        if (keys.length === 0) out.info('还没有登记任何省份的公钥。')
+        else {
+          const rows = keys.map((k) => [k.province, k.fingerprint, k.source === 'file' ? '公钥文件' : '指纹', k.registeredAt, k.supersededAt ? `已于 ${k.supersededAt} 替换` : '当前'])
+          out.data(formatTable(['省份', '指纹', '来源', '登记时间', '状态'], rows, 80))
+        }
+        return 0
+      })
+    }
+
+    if (sub === 'receive') {
+      if (args.length === 0) throw new UsageError('请给出要接收的报送包文件或文件夹', 'office')
+      return withOffice(ctx, async (office) => {
+        const outcomes = await receive(office, args)
+        out.document({ outcomes })
+        for (const o of outcomes) {
+          out.info(`${STATUS_LABELS[o.status]}  ${o.file}`)
+          out.info(`  ${o.message}`)
+          for (const p of o.problems) out.info(`  [${PROBLEM_LABELS[p.problem] ?? p.problem}] ${p.path}：${p.message}`)
+          for (const c of o.diff?.changed ?? []) out.info(`  改动 ${c.code} ${c.field}：${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`)
+          for (const a of o.diff?.added ?? []) out.info(`  新增 ${a.code} ${a.name}`)
+          for (const w of o.diff?.withdrawn ?? []) out.info(`  撤回 ${w.code} ${w.name}`)
+          out.data(`${o.status}\t${o.file}`)
+        }
+        const refusedCount = outcomes.filter((o) => o.status === 'refused').length
+        out.info(`共 ${outcomes.length} 个报送包：${outcomes.length - refusedCount} 个已接收（含待确认、已收过），${refusedCount} 个被拒收。`)
+        return refusedCount > 0 ? 1 : 0
+      })
+    }
+
+    // list
+    if (args.length) throw new UsageError(`office list 不接受参数“${args.join(' ')}”`, 'office')
+    return withOffice(ctx, async (office) => {
+      const sites = listRegister(office, { province: options.province as string | undefined })
+      out.document({ sites })
+      if (sites.length === 0) out.info('全国名册中还没有现场。')
+      else {
+        out.data(formatTable(['省份', '现场编号', '现场名称', '类型', '申报星级', '推荐单位'], sites.map((s) => [s.province, s.code, s.name, s.type, String(s.starLevel), s.recommender])))
+        out.info(`共 ${sites.length} 个现场。`)
+      }
+      return 0
+    })
+  },
+}
