@@ -20,6 +20,7 @@ import { verifyBundle } from '../bundle/verify'
 import type { OfficeContext } from './context'
 import { readVerifiedManifest } from './manifestOf'
 import { requireOfficeProfile } from './profile'
+import { rosterFields } from './rosterOf'
 import { stageBundle } from './store'
 
 export interface ReceiveOutcome {
@@ -63,8 +64,11 @@ export function bundleFiles(paths: string[]): string[] {
   return out
 }
 
-/** The sites of a manifest as register rows: every field it carries, and each file's path, size and hash. */
-function registerSites(manifest: Manifest): RegisterSiteInput[] {
+/**
+ * The sites of a manifest as register rows: every field the roster workbook and the manifest carry (the
+ * manifest's signed values win where both have one), and each file's path, size and hash.
+ */
+function registerSites(manifest: Manifest, roster: Map<string, Record<string, unknown>>): RegisterSiteInput[] {
   const byPath = new Map(manifest.files.map((f) => [f.path, f]))
   return manifest.sites.map((s) => {
     const files = s.files.flatMap((p) => {
@@ -80,7 +84,7 @@ function registerSites(manifest: Manifest): RegisterSiteInput[] {
       starLevel: s.starLevel,
       // The site letter is generated anew (with new timestamps inside) at every build: it would show as a
       // change in every re-sent bundle, so the compared fields carry only the attachments the province added.
-      fields: { ...rest, files: Object.fromEntries(files.filter((f) => !isSiteLetter(f.path)).map((f) => [f.path, f.sha256])) },
+      fields: { ...roster.get(code), ...rest, files: Object.fromEntries(files.filter((f) => !isSiteLetter(f.path)).map((f) => [f.path, f.sha256])) },
       files,
     }
   })
@@ -108,6 +112,7 @@ export async function receiveBundle(office: OfficeContext, file: string): Promis
     const verified = await verifyBundle(staged.path)
     if (!verified.ok) return refused(file, verified.problems, { sha256: staged.sha256, fingerprint: verified.fingerprint })
     const manifest = await readVerifiedManifest(staged.path)
+    const roster = await rosterFields(staged.path)
     const fingerprint = verified.fingerprint!
     const facts = { sha256: staged.sha256, fingerprint, sites: manifest.sites.length, files: manifest.files.length }
     const province = findProvince(manifest.association.province)?.name
@@ -131,7 +136,7 @@ export async function receiveBundle(office: OfficeContext, file: string): Promis
     const outcome = office.db.transaction((): ReceiveOutcome => {
       const now = office.now()
       const previous = trusted ? ingestedBundle(office.db, province) : null
-      const sites = registerSites(manifest)
+      const sites = registerSites(manifest, roster)
       const diff = previous
         ? diffSites(
             sitesOfBundle(office.db, previous.id).map((s) => ({ code: s.code, name: s.name, fields: s.fields })),

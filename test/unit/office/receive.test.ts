@@ -61,6 +61,9 @@ describe('office: receiving province bundles', () => {
       ['浙江省', '浙江二号营业厅'],
     ])
     expect(register[0].code).toMatch(/^GD-2021-/)
+    // Fields from the bundle's roster workbook, beyond the manifest's.
+    expect(register[0].fields).toMatchObject({ uscc: '91440000719283738L', city: '广州市', address: '广州市天河区天河路 1 号-1', manager: '张三', phone: '13800138000' })
+    expect(register[2].fields).toMatchObject({ city: '杭州市' })
     expect(register[0].files.length).toBeGreaterThan(0)
     expect(register[0].files.every((f) => /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true)
     expect(listRegister(office, { province: '浙江' })).toHaveLength(2)
