@@ -55,7 +55,7 @@ export async function province(which: keyof typeof PROVINCES, year = 2021): Prom
   const siteIds: number[] = []
   const drafts: Record<string, unknown>[] = []
   for (const [i, name] of [`${which}一号营业厅`, `${which}二号营业厅`].entries()) {
-    const draft = { ...SITE_FIELDS, uscc: '91440000719283738L', name, city: p.city, address: `${p.address}-${i + 1}` }
+    const draft = { ...SITE_FIELDS, applyDate: `${year}-05-06`, uscc: '91440000719283738L', name, city: p.city, address: `${p.address}-${i + 1}` }
     drafts.push(draft)
     const site = createSite(app, draft)
     const letter = path.join(src, `${i}.pdf`)

@@ -130,6 +130,22 @@ describe('office: receiving province bundles', () => {
   })
 })
 
+describe('office: the campaign year', () => {
+  it('a bundle of another year is refused and nothing of it is kept', async () => {
+    const gd = await province('广东', 2022)
+    const office = newOffice()
+    addKey(office, { province: '广东', file: gd.publicKeyFile })
+    const zip = await gd.bundle(path.join(tempDir('starsite-out-'), 'gd2022.zip'))
+    const counts = rowCounts(office)
+    const [r] = await receive(office, [zip])
+    expect(r.status).toBe('refused')
+    expect(r.problems.map((p) => [p.reason, p.message])).toEqual([['wrong-year', '报送包属于 2022 年度，本推进办公室正在接收 2021 年度的材料']])
+    expect(fileList(path.join(office.dataDir, 'bundles'))).toEqual([])
+    expect(fileList(path.join(office.dataDir, 'tmp'))).toEqual([])
+    expect(rowCounts(office)).toEqual(counts)
+  })
+})
+
 describe('office: keys and folders', () => {
   it('replacing a province key keeps the old one in history with an audit entry', async () => {
     const gd = await province('广东')
