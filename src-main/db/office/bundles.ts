@@ -97,3 +97,15 @@ export function insertReceivedBundle(db: Db, b: NewBundle): number {
 export function markSuperseded(db: Db, id: number, by: number): void {
   db.prepare("UPDATE received_bundles SET status = 'superseded', superseded_by = ? WHERE id = ?").run(by, id)
 }
+
+export function bundleById(db: Db, id: number): ReceivedBundle | null {
+  const row = db.prepare('SELECT * FROM received_bundles WHERE id = ?').get(id) as BundleRow | undefined
+  return row ? toBundle(row) : null
+}
+
+/** A pending bundle confirmed by a person: now the province's register (or, when older, straight to history). */
+export function settleConfirmed(db: Db, id: number, keyId: number, outcome: { status: 'ingested'; diff: unknown } | { status: 'superseded'; supersededBy: number }): void {
+  if (outcome.status === 'ingested')
+    db.prepare("UPDATE received_bundles SET status = 'ingested', key_id = ?, diff_json = ? WHERE id = ?").run(keyId, outcome.diff == null ? null : JSON.stringify(outcome.diff), id)
+  else db.prepare("UPDATE received_bundles SET status = 'superseded', key_id = ?, superseded_by = ? WHERE id = ?").run(keyId, outcome.supersededBy, id)
+}

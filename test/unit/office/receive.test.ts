@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openApp } from '../../../src-main/services/context'
 import { openOffice } from '../../../src-main/services/office/context'
+import { confirmBundle } from '../../../src-main/services/office/confirm'
 import { addKey, listKeys } from '../../../src-main/services/office/keys'
 import { receive } from '../../../src-main/services/office/receive'
 import { listRegister } from '../../../src-main/services/office/register'
@@ -127,6 +128,39 @@ describe('office: receiving province bundles', () => {
     expect(wrong.problems[0].message).toContain('浙江省')
     expect(fileList(other.dataDir).filter((f) => !/office\.db-(wal|shm)$/.test(f))).toEqual(files)
     expect(rowCounts(other)).toEqual(counts)
+  })
+})
+
+describe('office: confirming a pending bundle', () => {
+  it('merges only with the fingerprint typed from paper, registering the key and superseding the older bundle', async () => {
+    const gd = await province('广东')
+    const zj = await province('浙江')
+    const office = newOffice()
+    // The office has an old key on file for 广东 (here: 浙江's, standing in for a retired machine's key).
+    addKey(office, { province: '广东', fingerprint: zj.fingerprint })
+    const dir = tempDir('starsite-out-')
+    const [held] = await receive(office, [await gd.bundle(path.join(dir, 'gd.zip'))])
+    expect(held.status).toBe('pending-confirmation')
+    expect(held.message).toContain(zj.fingerprint)
+
+    const counts = rowCounts(office)
+    expect(() => confirmBundle(office, held.bundleId!, zj.fingerprint)).toThrow(/指纹与报送包签名密钥的指纹不一致/)
+    expect(rowCounts(office)).toEqual(counts)
+    expect(listRegister(office)).toEqual([])
+
+    const r = confirmBundle(office, held.bundleId!, gd.fingerprint.toLowerCase())
+    expect(r.status).toBe('ingested')
+    expect(listRegister(office).map((s) => s.name)).toEqual(['广东一号营业厅', '广东二号营业厅'])
+    expect(listKeys(office).map((k) => [k.province, k.fingerprint])).toEqual([['广东省', gd.fingerprint]])
+    expect(listKeys(office, { includeHistory: true })).toHaveLength(2)
+    expect(() => confirmBundle(office, held.bundleId!, gd.fingerprint)).toThrow(/不是“待确认”状态/)
+
+    // From now on the province's bundles go straight in, superseding the confirmed one.
+    changeStarLevel(gd, 1, 3)
+    const [next] = await receive(office, [await gd.bundle(path.join(dir, 'gd2.zip'))])
+    expect(next.status).toBe('ingested')
+    expect(next.supersededBundleId).toBe(held.bundleId)
+    expect(next.diff!.changed.map((c) => [c.field, c.before, c.after])).toEqual([['starLevel', 4, 3]])
   })
 })
 
