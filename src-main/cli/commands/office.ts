@@ -4,6 +4,8 @@
  */
 import path from 'node:path'
 import { openOffice, type OfficeContext } from '../../services/office/context'
+import { listReceivedBundles } from '../../db/office/bundles'
+import { confirmBundle } from '../../services/office/confirm'
 import { addKey, listKeys } from '../../services/office/keys'
 import { initOffice } from '../../services/office/profile'
 import { receive } from '../../services/office/receive'
@@ -35,6 +37,8 @@ const ALLOWED: Record<string, string[]> = {
   'key add': ['fingerprint', 'province'],
   'key list': ['history'],
   receive: [],
+  bundles: [],
+  confirm: ['fingerprint'],
   list: ['province'],
 }
 
@@ -51,13 +55,13 @@ function withOffice<T>(ctx: CommandContext, run: (office: OfficeContext) => Prom
 export const officeCommand: Command = {
   name: 'office',
   summary: '全国推进办公室：登记各省公钥、接收并校验报送包、查看全国名册',
-  synopsis: 'office init|key add|key list|receive|list …',
+  synopsis: 'office init|key add|key list|receive|bundles|confirm|list …',
   acceptsPositionals: true,
   options: {
     name: { type: 'string', label: '推进办公室名称', valueName: '名称', description: 'office init：推进办公室全称' },
     short: { type: 'string', label: '简称', valueName: '简称', description: 'office init：简称，如 推进办' },
     year: { type: 'integer', label: '活动年度', valueName: '年度', description: 'office init：活动年度（默认 2021）', min: 2000, max: 2100 },
-    fingerprint: { type: 'string', label: '公钥指纹', valueName: 'HEX', description: 'office key add：盖章报送函上的公钥指纹（64 位十六进制）' },
+    fingerprint: { type: 'string', label: '公钥指纹', valueName: 'HEX', description: 'office key add / office confirm：盖章报送函上的公钥指纹（64 位十六进制）' },
     province: { type: 'string', label: '省份', valueName: '省份', description: 'office key add / office list：省份，如 广东' },
     history: { type: 'boolean', label: '历史', description: 'office key list：同时列出已被替换的旧公钥' },
   },
@@ -68,6 +72,8 @@ export const officeCommand: Command = {
     '  office key add --fingerprint HEX --province 广东      按盖章报送函上的指纹登记',
     '  office key list [--history] [--json]                  列出已登记的公钥',
     '  office receive 报送包或文件夹... [--json]             校验并接收报送包；有任何一个被拒收时退出码为 1',
+    '  office bundles [--json]                               列出收到的报送包（含待确认、已被替代的）',
+    '  office confirm 报送包编号 --fingerprint HEX           核对报送函上的指纹后，确认待确认的报送包并入名册',
     '  office list [--province 广东] [--json]                列出全国名册（各省最新的报送包）',
     '推进办公室的数据文件夹与省级协会的不能共用：请用 --data 指定单独的文件夹。',
   ],
@@ -138,6 +144,37 @@ export const officeCommand: Command = {
         const refusedCount = outcomes.filter((o) => o.status === 'refused').length
         out.info(`共 ${outcomes.length} 个报送包：${outcomes.length - refusedCount} 个已接收（含待确认、已收过），${refusedCount} 个被拒收。`)
         return refusedCount > 0 ? 1 : 0
+      })
+    }
+
+    if (sub === 'bundles') {
+      if (args.length) throw new UsageError(`office bundles 不接受参数“${args.join(' ')}”`, 'office')
+      return withOffice(ctx, async (office) => {
+        const bundles = listReceivedBundles(office.db)
+        out.document({ bundles })
+        if (bundles.length === 0) out.info('还没有收到报送包。')
+        else
+          out.data(
+            formatTable(
+              ['编号', '省份', '状态', '现场数', '文件数', '收到时间', '指纹'],
+              bundles.map((b) => [String(b.id), b.province, STATUS_LABELS[b.status], String(b.sites), String(b.files), b.receivedAt, b.fingerprint]),
+              80,
+            ),
+          )
+        return 0
+      })
+    }
+
+    if (sub === 'confirm') {
+      const id = Number(args[0])
+      if (args.length !== 1 || !Number.isInteger(id) || id <= 0) throw new UsageError('office confirm 需要一个报送包编号（见 office bundles）', 'office')
+      if (options.fingerprint === undefined) throw new UsageError('office confirm 需要 --fingerprint：盖章报送函上印的公钥指纹', 'office')
+      return withOffice(ctx, async (office) => {
+        const r = confirmBundle(office, id, options.fingerprint as string)
+        out.document(r)
+        out.data(r.status)
+        out.info(r.status === 'ingested' ? `已确认并并入名册：${r.province}报送包 ${id}，公钥 ${r.fingerprint} 已登记。` : `已确认公钥 ${r.fingerprint}；报送包 ${id} 早于${r.province}已入库的报送包，转入历史。`)
+        return 0
       })
     }
 

@@ -46,6 +46,20 @@ describe('starsite office (CLI)', () => {
     expect(list.status).toBe(0)
     expect(list.doc.sites.map((s: { name: string }) => s.name)).toEqual(['浙江一号营业厅', '浙江二号营业厅'])
 
+    // An unregistered key: held, listed, then confirmed with the fingerprint from paper.
+    const other = await province('广东')
+    const held = cli(data, ['receive', await other.bundle(path.join(tempDir('starsite-new-'), 'gd-new.zip'))])
+    expect(held.status).toBe(0)
+    expect(held.doc.outcomes[0].status).toBe('pending-confirmation')
+    const id = held.doc.outcomes[0].bundleId
+    const bundles = cli(data, ['bundles'])
+    expect(bundles.doc.bundles.map((b: { id: number; status: string }) => [b.id, b.status]).pop()).toEqual([id, 'pending-confirmation'])
+    const confirmed = cli(data, ['confirm', String(id), '--fingerprint', other.fingerprint])
+    expect(confirmed.status).toBe(0)
+    expect(confirmed.doc.status).toBe('ingested')
+    expect(cli(data, ['list', '--province', '广东']).doc.sites).toHaveLength(2)
+    expect(cli(data, ['key', 'list', '--history']).doc.keys.filter((k: { province: string }) => k.province === '广东省')).toHaveLength(2)
+
     // Usage errors: an option another subcommand takes, a missing subcommand.
     expect(cli(data, ['list', '--fingerprint', 'AB']).status).toBe(2)
     expect(cli(data, ['key']).status).toBe(2)
