@@ -75,3 +75,16 @@ export function currentRegister(db: Db, filter: { province?: string } = {}): Reg
     : db.prepare('SELECT * FROM register_current ORDER BY province, code').all()
   return withFiles(db, rows as SiteRow[])
 }
+
+/** One file of a register site, with the content address of the bundle that holds it. */
+export function registerFile(db: Db, siteId: number, entryPath: string): (RegisterFile & { bundleSha256: string }) | null {
+  return (
+    (db
+      .prepare(
+        `SELECT f.path, f.size, f.sha256, b.sha256 AS bundleSha256 FROM register_files f
+         JOIN register_sites s ON s.id = f.site_id JOIN received_bundles b ON b.id = s.bundle_id
+         WHERE f.site_id = ? AND f.path = ?`,
+      )
+      .get(siteId, entryPath) as (RegisterFile & { bundleSha256: string }) | undefined) ?? null
+  )
+}

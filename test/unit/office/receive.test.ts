@@ -3,13 +3,14 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openApp } from '../../../src-main/services/context'
 import { openOffice } from '../../../src-main/services/office/context'
+import { extractRegisterFile } from '../../../src-main/services/office/attachment'
 import { confirmBundle } from '../../../src-main/services/office/confirm'
 import { addKey, listKeys } from '../../../src-main/services/office/keys'
 import { receive } from '../../../src-main/services/office/receive'
 import { listRegister } from '../../../src-main/services/office/register'
 import { storedBundlePath } from '../../../src-main/services/office/store'
 import { listReceivedBundles } from '../../../src-main/db/office/bundles'
-import { readZip, writeZip } from '../bundle/helpers'
+import { dataOffset, readZip, writeZip } from '../bundle/helpers'
 import { changeStarLevel, fileList, newOffice, province, rowCounts, tempDir } from './helpers'
 
 /** A copy of a signed bundle with one byte of one site file changed, written as a fresh zip. */
@@ -161,6 +162,31 @@ describe('office: confirming a pending bundle', () => {
     expect(next.status).toBe('ingested')
     expect(next.supersededBundleId).toBe(held.bundleId)
     expect(next.diff!.changed.map((c) => [c.field, c.before, c.after])).toEqual([['starLevel', 4, 3]])
+  })
+})
+
+describe('office: attachments out of the stored bundle', () => {
+  it('extracts a site file by its recorded hash, and refuses one damaged on disk since, leaving nothing behind', async () => {
+    const gd = await province('广东')
+    const office = newOffice()
+    addKey(office, { province: '广东', file: gd.publicKeyFile })
+    const zip = await gd.bundle(path.join(tempDir('starsite-out-'), 'gd.zip'))
+    const [r] = await receive(office, [zip])
+    const site = listRegister(office)[0]
+    const pdf = site.files.find((f) => f.path.endsWith('上级推荐函.pdf'))!
+    const out = tempDir('starsite-extract-')
+    const got = await extractRegisterFile(office, site.id, pdf.path, path.join(out, '推荐函.pdf'))
+    const original = (await readZip(zip)).find((i) => i.name === pdf.path)!.data
+    expect(fs.readFileSync(got.path).equals(original)).toBe(true)
+    expect(got.sha256).toBe(pdf.sha256)
+
+    const stored = storedBundlePath(office.dataDir, r.sha256!)
+    const raw = fs.readFileSync(stored)
+    raw[(await dataOffset(stored, pdf.path)) + 30] ^= 0xff
+    fs.writeFileSync(stored, raw)
+    await expect(extractRegisterFile(office, site.id, pdf.path, path.join(out, 'again.pdf'))).rejects.toThrow(/已损坏/)
+    expect(fs.readdirSync(out)).toEqual(['推荐函.pdf'])
+    await expect(extractRegisterFile(office, site.id, '现场材料/没有.pdf', path.join(out, 'x.pdf'))).rejects.toThrow(/没有文件/)
   })
 })
 
