@@ -190,6 +190,33 @@ describe('office: attachments out of the stored bundle', () => {
   })
 })
 
+describe('office: ingest is one transaction', () => {
+  it('a failure on the last register row leaves the register, the bundles and the audit log as they were', async () => {
+    const gd = await province('广东')
+    const office = newOffice()
+    addKey(office, { province: '广东', file: gd.publicKeyFile })
+    const dir = tempDir('starsite-out-')
+    const [first] = await receive(office, [await gd.bundle(path.join(dir, '1.zip'))])
+    changeStarLevel(gd, 0, 5)
+    const second = await gd.bundle(path.join(dir, '2.zip'))
+    const before = { register: listRegister(office), counts: rowCounts(office) }
+    // Fail the very last write of the ingest: the rows before it in the same transaction must go too.
+    // The re-sent bundle has as many files as the first: its last file row is number 2 × the first's count.
+    const lastFile = before.counts.register_files * 2
+    office.db.exec(`CREATE TRIGGER fail_last AFTER INSERT ON register_files WHEN (SELECT COUNT(*) FROM register_files) >= ${lastFile}
+      BEGIN SELECT RAISE(ABORT, 'disk gone'); END`)
+    await expect(receive(office, [second])).rejects.toThrow(/disk gone/)
+    office.db.exec('DROP TRIGGER fail_last')
+    expect(listRegister(office)).toEqual(before.register)
+    expect(rowCounts(office)).toEqual(before.counts)
+    expect(listReceivedBundles(office.db).map((b) => [b.id, b.status])).toEqual([[first.bundleId, 'ingested']])
+    // Received again once the fault is gone: ingested, superseding the first.
+    const [again] = await receive(office, [second])
+    expect(again.status).toBe('ingested')
+    expect(again.supersededBundleId).toBe(first.bundleId)
+  })
+})
+
 describe('office: the campaign year', () => {
   it('a bundle of another year is refused and nothing of it is kept', async () => {
     const gd = await province('广东', 2022)
