@@ -10,15 +10,24 @@ import { openDatabase, type Db } from '../connection'
 import { OFFICE_MIGRATIONS } from './migrations'
 
 export function officeRole(file: string): string | null {
+  // Reading a WAL-mode file makes SQLite create its -wal/-shm beside it even read-only. For a file that is not
+  // ours, remove the ones this look created (still empty), so the refused folder is left as it was found; an
+  // office file's are left to SQLite, since another process may be using them.
+  const sides = ['-wal', '-shm'].map((s) => file + s).filter((f) => !fs.existsSync(f))
+  let role: string | null = null
   const db = new Database(file, { readonly: true, fileMustExist: true })
   try {
     const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office_meta'").get()
-    if (!hasMeta) return null
-    const row = db.prepare("SELECT value FROM office_meta WHERE key = 'role'").get() as { value: string } | undefined
-    return row?.value ?? null
+    const row = hasMeta ? (db.prepare("SELECT value FROM office_meta WHERE key = 'role'").get() as { value: string } | undefined) : undefined
+    role = row?.value ?? null
+  } catch {
+    // Not a SQLite file at all: not an office file either.
   } finally {
     db.close()
+    if (role !== 'office')
+      for (const f of sides) if (fs.existsSync(f) && (f.endsWith('-shm') || fs.statSync(f).size === 0)) fs.rmSync(f, { force: true })
   }
+  return role
 }
 
 export function openOfficeDatabase(file: string): Db {

@@ -31,10 +31,17 @@ export function openOffice(options: OpenOfficeOptions): OfficeContext {
   assertOfficeFolder(dataDir)
   if (!options.create && !isOfficeFolder(dataDir))
     throw new AppError('not-initialised', `数据目录“${dataDir}”中还没有推进办公室的数据，请先运行 starsite office init --name 名称 --short 简称。`)
-  for (const sub of [OFFICE_BUNDLES_DIR, 'tmp']) fs.mkdirSync(path.join(dataDir, sub), { recursive: true })
-  // A receive killed mid-copy leaves its staged file in tmp; the province's cleanup knows that pattern.
-  cleanupStalePartials(dataDir)
+  fs.mkdirSync(dataDir, { recursive: true })
+  // The database first: a file that is not the office's is refused before any folder is made beside it.
   const db = openOfficeDatabase(officeDatabaseFile(dataDir))
+  try {
+    for (const sub of [OFFICE_BUNDLES_DIR, 'tmp']) fs.mkdirSync(path.join(dataDir, sub), { recursive: true })
+    // A receive killed mid-copy leaves its staged file in tmp; the province's cleanup knows that pattern.
+    cleanupStalePartials(dataDir)
+  } catch (error) {
+    db.close()
+    throw error
+  }
   return {
     dataDir,
     db,

@@ -263,5 +263,15 @@ describe('office: keys and folders', () => {
     expect(() => openApp({ dataDir: office.dataDir })).toThrow(/全国推进办公室的数据文件夹/)
     expect(fileList(office.dataDir)).toEqual(officeFiles)
     expect(() => openOffice({ dataDir: tempDir('starsite-empty-') })).toThrow(/office init/)
+
+    // A province's database copied in under the office's file name: refused as not an office file, untouched.
+    const disguised = tempDir('starsite-disguised-')
+    fs.copyFileSync(path.join(gd.app.dataDir, 'starsite.db'), path.join(disguised, 'office.db'))
+    const bytes = fs.readFileSync(path.join(disguised, 'office.db'))
+    expect(() => openOffice({ dataDir: disguised })).toThrow(/不是全国推进办公室的数据文件/)
+    expect(fs.readFileSync(path.join(disguised, 'office.db')).equals(bytes)).toBe(true)
+    expect(fs.readdirSync(disguised)).toEqual(['office.db'])
+    fs.writeFileSync(path.join(disguised, 'office.db'), '不是数据库')
+    expect(() => openOffice({ dataDir: disguised })).toThrow(/不是全国推进办公室的数据文件/)
   })
 })
