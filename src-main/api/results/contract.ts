@@ -82,6 +82,8 @@ export const resultsOps = defineOps({
         path: pathSchema,
         batch: z.string().max(50, '批次过长').optional(),
         skipErrors: z.boolean().default(false),
+        // Read and match only: the counts and rows an import would give, with all problems; nothing written.
+        dryRun: z.boolean().optional(),
       })
       .strict(),
     output: z.object({
@@ -94,6 +96,20 @@ export const resultsOps = defineOps({
       skipped: z.number(),
       errors: z.array(rowProblemSchema),
       fileSha256: z.string(),
+      dryRun: z.boolean(),
+      preview: z
+        .array(
+          z.object({
+            row: z.number(),
+            code: z.string(),
+            name: z.string(),
+            outcomeText: z.string(),
+            status: z.enum(['matched', 'review', 'unmatched', 'kept']),
+            siteId: z.number().nullable(),
+            reason: z.string(),
+          }),
+        )
+        .optional(),
     }),
   },
   'results.list': {

@@ -12,6 +12,8 @@ import { trainingCommand } from './training'
 import { backupCommand } from './backup'
 import { restoreCommand } from './restore'
 import { lettersCommand } from './letters'
+import { sitesCommand } from './sites'
+import { resultsCommand } from './results'
 
 /** Every command, in the order the help lists them: the order of a clerk's year. */
 export const COMMANDS: Command[] = [
@@ -21,10 +23,12 @@ export const COMMANDS: Command[] = [
   trainingCommand,
   attachCommand,
   listCommand,
+  sitesCommand,
   checkCommand,
   lettersCommand,
   bundleCommand,
   verifyCommand,
+  resultsCommand,
   backupCommand,
   restoreCommand,
   serveCommand,

@@ -21,6 +21,7 @@ import { requireSetup } from '../settings/association'
 import { setSiteStatus } from '../sites/sites'
 import { ensureSigningKey, signBytes } from '../keys/keys'
 import { defaultDocuments, type BundleDocuments } from './documents'
+import { deferUnready, heldBack, type DeferUnready, type HeldBack } from './defer'
 import { recordBundle } from './history'
 import { useNativeCrc32ForYazl } from './fastCrc'
 import { createPartial } from './partial'
@@ -30,6 +31,8 @@ import { planEntries, type PlannedEntry } from './sources'
 export interface BuildOptions {
   outPath?: string
   siteIds?: number[]
+  /** 暂缓报送 the sites whose open errors would block the bundle, then build with the rest (defer.ts). */
+  deferUnready?: DeferUnready
   /** Producers of the letters, roster and check report; see documents.ts. */
   documents?: BundleDocuments
   /** Called as each phase ends (for the bench's phase timings); never affects the build. */
@@ -47,6 +50,8 @@ export interface BuildResult {
   files: number
   fingerprint: string
   omitted: { path: string; reason: string }[]
+  /** Sites held back (暂缓报送), with reasons and open errors. */
+  deferred: HeldBack[]
 }
 
 /**
@@ -80,8 +85,10 @@ function resolveTarget(app: AppContext, outPath: string | undefined, defaultName
 
 export async function buildBundle(app: AppContext, job: JobHandle = NO_JOB, options: BuildOptions = {}): Promise<BuildResult> {
   const { association, campaign } = requireSetup(app)
-  const sites = selectSites(app, options.siteIds)
-  refuseOnOpenErrors(openErrors(app, sites))
+  let sites = selectSites(app, options.siteIds)
+  let deferredIds: number[] = []
+  if (options.deferUnready) ({ sites, deferredIds } = deferUnready(app, sites, options.deferUnready))
+  refuseOnOpenErrors(openErrors(app, sites), sites.length)
   const key = ensureSigningKey(app)
   const createdAt = app.now()
   const target = resolveTarget(app, options.outPath, bundleFileName(association.shortName, campaign.year, new Date(createdAt)))
@@ -157,6 +164,7 @@ export async function buildBundle(app: AppContext, job: JobHandle = NO_JOB, opti
       files: plan.entries.length,
       fingerprint: key.fingerprint,
       omitted: plan.omitted,
+      deferred: heldBack(app, deferredIds),
     }
   } finally {
     partial?.discard()

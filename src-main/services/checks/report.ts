@@ -13,6 +13,7 @@ import { SITE_TYPE_INFO, type SiteType } from '../../core/sites/fields'
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
 import { requireSetup } from '../settings/association'
+import { listDeferrals } from '../../db/repositories/deferrals'
 import type { FindingRow } from '../../db/repositories/findings'
 import { checkSummary, listFindings, type CheckSummary } from './findings'
 
@@ -88,6 +89,8 @@ export async function buildReportWorkbook(app: AppContext, siteIds?: number[]): 
   pair('警告（未豁免）', summary.warnings)
   pair('已豁免的警告', summary.waived)
   pair('有错误的现场', summary.sitesWithErrors)
+  // Held back from the submission with a reason (暂缓报送): counted, so the receiver knows the bundle is partial.
+  pair('暂缓报送的现场', listDeferrals(app.db, campaign.id).length)
   s.addRow([])
   const head = s.addRow(['规则', '级别', '未解决', '已豁免', '涉及现场'])
   head.font = { bold: true }

@@ -78,12 +78,14 @@ function selectSites(app: AppContext, campaignId: number, siteIds?: number[]) {
   const skipped: SkippedSite[] = []
   const candidates = siteIds
     ? siteIds.map((id) => ({ id, site: app.sites.get(id) }))
-    : app.sites.list(campaignId).filter((s) => s.status !== 'rejected').map((site) => ({ id: site.id, site }))
+    : app.sites.list(campaignId).filter((s) => s.status !== 'rejected' && s.status !== 'deferred').map((site) => ({ id: site.id, site }))
   for (const { id, site } of candidates) {
     if (!site || site.deletedAt || site.campaignId !== campaignId) {
       skipped.push({ siteId: id, siteCode: site?.code ?? '', siteName: site?.name ?? '', reasons: ['找不到该现场，或已删除，或不属于当前年度'] })
     } else if (site.status === 'rejected') {
       skipped.push({ siteId: id, siteCode: site.code, siteName: site.name, reasons: ['该现场状态为“未通过”，不出具推荐函'] })
+    } else if (site.status === 'deferred') {
+      skipped.push({ siteId: id, siteCode: site.code, siteName: site.name, reasons: ['该现场暂缓报送，恢复报送后再出具推荐函'] })
     } else if (errors.has(id)) {
       skipped.push({ siteId: id, siteCode: site.code, siteName: site.name, reasons: errors.get(id)! })
     } else {
