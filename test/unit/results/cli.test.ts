@@ -51,7 +51,7 @@ describe('results CLI (real child process, --json)', () => {
     expect(listed.status, listed.stderr).toBe(0)
     const rows = json(listed).rows as { id: number; status: string; source: { name: string } }[]
     expect(rows.map((r) => r.status)).toEqual(['matched', 'matched', 'unmatched'])
-    const [rowA, rowB, rowX] = rows
+    const [, rowB, rowX] = rows
 
     // The unmatched row is really site c (renamed since): confirm it by --site with the site's code.
     const confirmed = cli('confirm', String(rowX.id), '--site', c.code)

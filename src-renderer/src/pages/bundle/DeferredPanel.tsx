@@ -1,6 +1,6 @@
 import { Button, List, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
-import { SITE_STATUS_LABELS, type OpOutput } from '../../../../src-main/api/contract'
+import { SITE_STATUS_LABELS, type OpOutput } from '@contract'
 import { call } from '../../api'
 import { notifyError, notifySuccess } from '../../app/notify'
 import { ErrorAlert } from '../../components/ErrorAlert'
