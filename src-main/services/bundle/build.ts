@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { Writable } from 'node:stream'
 import pkg from '../../../package.json'
 import { MANIFEST_FORMAT, serializeManifest, type Manifest } from '../../core/bundle/manifest'
 import { MANIFEST_PATH, SIGNATURE_PATH, isStoredExt } from '../../core/bundle/layout'
@@ -21,6 +20,7 @@ import { setSiteStatus } from '../sites/sites'
 import { ensureSigningKey, signBytes } from '../keys/keys'
 import { defaultDocuments, type BundleDocuments } from './documents'
 import { BufferPool } from './bufferPool'
+import { HashingFileSink } from './fileSink'
 import { recordBundle } from './history'
 import { createPartial } from './partial'
 import { openErrors, refuseOnOpenErrors, selectSites } from './select'
@@ -166,89 +166,6 @@ export async function buildBundle(app: AppContext, job: JobHandle = NO_JOB, opti
 
 type Finish = (files: Manifest['files']) => { bytes: Buffer; signature: Buffer }
 
-/**
- * The end of the zip pipeline: SHA-256 and size of the whole zip as its bytes go by (no second pass over the
- * file), then written to `fd` with writev, so yazl's small headers and descriptors share a system call with
- * the data around them. Each chunk is handed to `written` once the kernel has it (read buffers go back to the pool).
- */
-class HashingFileSink extends Writable {
-  private readonly hash = createHash('sha256')
-  size = 0
-  private busy: Promise<void> | undefined
-  private writing = 0
-
-  constructor(
-    private readonly fd: number,
-    private readonly written: (chunk: Buffer) => void,
-  ) {
-    // The pool, not this buffer, bounds what is in flight: a smaller mark would make every chunk wait for the
-    // write before it, and reading would never overlap writing.
-    super({ decodeStrings: true, highWaterMark: (READ_BUFFERS + 1) * READ_CHUNK })
-  }
-
-  /** Chunks taken and not yet written (queued or being written). */
-  holding(): boolean {
-    return this.writing > 0 || this.writableLength > 0
-  }
-
-  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (error?: Error | null) => void): void {
-    this._writev([{ chunk }], cb)
-  }
-
-  override _writev(chunks: { chunk: Buffer }[], cb: (error?: Error | null) => void): void {
-    const buffers = chunks.map((c) => c.chunk)
-    for (const b of buffers) {
-      this.hash.update(b)
-      this.size += b.length
-    }
-    this.writing++
-    this.busy = writeAll(this.fd, buffers).then(
-      () => {
-        this.writing--
-        cb()
-        for (const b of buffers) this.written(b)
-      },
-      (error: Error) => {
-        this.writing--
-        cb(error)
-        for (const b of buffers) this.written(b)
-      },
-    )
-  }
-
-  /** Settles once no write is in progress: only then may the descriptor be closed. */
-  async idle(): Promise<void> {
-    while (this.busy) {
-      const b = this.busy
-      await b.catch(() => {})
-      if (this.busy === b) this.busy = undefined
-    }
-  }
-
-  digest(): string {
-    return this.hash.digest('hex')
-  }
-}
-
-/** writev until every byte is written (a regular file may take a write in parts). */
-async function writeAll(fd: number, buffers: Buffer[]): Promise<void> {
-  let rest = buffers
-  while (rest.length) {
-    const n = await new Promise<number>((resolve, reject) => fs.writev(fd, rest, (e, w) => (e ? reject(e) : resolve(w))))
-    let skip = n
-    const next: Buffer[] = []
-    for (const b of rest) {
-      if (skip >= b.length) skip -= b.length
-      else {
-        next.push(skip ? b.subarray(skip) : b)
-        skip = 0
-      }
-    }
-    if (n === 0 && next.length) throw new Error('write returned 0 bytes')
-    rest = next
-  }
-}
-
 const readAt = (fd: number, buffer: Buffer, position: number) =>
   new Promise<number>((resolve, reject) => fs.read(fd, buffer, 0, buffer.length, position, (e, n) => (e ? reject(e) : resolve(n))))
 const openRead = (file: string) => new Promise<number>((resolve, reject) => fs.open(file, 'r', (e, fd) => (e ? reject(e) : resolve(fd))))
@@ -317,7 +234,9 @@ async function writeZip(
   // Our own descriptor, so the data can be fsync'd (and timed) before close: the rename that follows must
   // never expose a file whose data is not on disk.
   const fd = fs.openSync(file, 'w')
-  const sink: HashingFileSink = new HashingFileSink(fd, (chunk) => pool.release(chunk))
+  // The pool, not the sink's buffer, bounds what is in flight: a smaller mark would make every chunk wait
+  // for the write before it, and reading would never overlap writing.
+  const sink: HashingFileSink = new HashingFileSink(fd, (chunk) => pool.release(chunk), (READ_BUFFERS + 1) * READ_CHUNK)
   const pool = new BufferPool(READ_BUFFERS, READ_CHUNK, () => sink.holding())
   const zip = new ZipWriter(sink)
   let closed = false
