@@ -179,8 +179,36 @@ describe('bundle entry names in independent zip readers', () => {
 
     expect(READERS['7-Zip'](patched)).toEqual(paths)
     expect(READERS.unzip(patched)).toEqual(paths)
+    // verify reads the names as these two do, so the copy still verifies (its manifest and signature unchanged).
+    expect((await verifyBundle(patched)).problems).toEqual([])
     // libarchive 3.6 (bsdtar) and Python's zipfile 3.11, as in Debian 12, do not read 0x7075 and show the name
     // field; a later version may read it. Either way they follow bit 11, which the bundle sets (first test).
     for (const reader of ['bsdtar', 'python zipfile']) expect([paths, placeholders], reader).toContainEqual(READERS[reader](patched))
+  }, 120_000)
+
+  it('verify refuses an entry whose Unicode Path names another file, or an unsafe one, though its name field is fine', async () => {
+    const { out } = await chineseBundle()
+    const target = '现场材料/GD-2021-Z001_深圳福田“装维”中心/培训证书.pdf'
+    const variant = async (file: string, rename: (unicodeName: Buffer) => void) => {
+      const zip = fs.readFileSync(out)
+      const entry = headers(zip).find((h) => h.central.name.toString('utf8') === target)!
+      // The same change in both headers, so that every reader sees one story; the name field stays as it was.
+      for (const h of [entry.central, entry.local]) rename(h.extra.find((e) => e.id === 0x7075)!.data.subarray(5))
+      const patched = path.join(path.dirname(out), file)
+      fs.writeFileSync(patched, zip)
+      return (await verifyBundle(patched)).problems.map((p) => ({ path: p.path, problem: p.problem, reason: p.reason }))
+    }
+    // 证书 -> 证明: what 7-Zip and unzip would extract differs from what the manifest lists.
+    const other = await variant('other.zip', (name) => Buffer.from('证明').copy(name, name.indexOf(Buffer.from('证书'))))
+    expect(other).toEqual([
+      { path: target, problem: 'extra', reason: 'ambiguous-name' },
+      { path: target, problem: 'missing', reason: undefined },
+    ])
+    // 现 (3 bytes) -> "../": a zip-slip only readers of 0x7075 would follow.
+    const slip = await variant('slip.zip', (name) => Buffer.from('../').copy(name, 0))
+    expect(slip).toEqual([
+      { path: target, problem: 'extra', reason: 'unsafe-path' },
+      { path: target, problem: 'missing', reason: undefined },
+    ])
   }, 120_000)
 })
