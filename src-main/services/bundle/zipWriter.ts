@@ -2,12 +2,12 @@
  * The bundle's zip format, written by hand (it replaced yazl here) for two things yazl cannot do:
  *
  * - Entry names every reader gets right. The name field is UTF-8 with the language-encoding flag (bit 11),
- *   which Python's zipfile, libarchive (bsdtar, macOS, Windows 11's new Explorer), Java and current
- *   archivers read. Archivers that ignore bit 11 would take those bytes as CP437 or the system's code page
- *   (GBK on Chinese Windows) and show 鍖椾含 for 北京; most of them — 7-Zip, WinRAR, Info-ZIP unzip — read
- *   the Info-ZIP Unicode Path extra field (0x7075) instead, which every entry carries in both its local and
- *   its central header. A GBK name field without bit 11 would suit only old Chinese Explorer and garble the
- *   name for every reader that follows the spec (CP437), so the name field stays UTF-8.
+ *   which Python's zipfile, libarchive (bsdtar), Java and current archivers read. Archivers that ignore
+ *   bit 11 would take those bytes as CP437 or the system's code page (GBK on Chinese Windows) and show
+ *   鍖椾含 for 北京; many of them (7-Zip, WinRAR, Info-ZIP unzip) read the Info-ZIP Unicode Path extra field
+ *   (0x7075) instead, which every entry carries in both its local and its central header. A GBK name field
+ *   without bit 11 would suit only an old Explorer on Chinese Windows and garble the name for every reader
+ *   that follows the spec (CP437, Python's zipfile among them), so the name field stays UTF-8.
  * - The CRC-32 from node:zlib (native, ~10× buffer-crc32's JavaScript loop), called directly instead of
  *   patching the copy of buffer-crc32 that yazl loads (what services/bundle/fastCrc.ts used to do).
  *
