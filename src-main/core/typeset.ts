@@ -4,10 +4,11 @@
  * keeps what was typed; this runs only on the way out.
  *
  * Conservative by design: a mark changes only where Chinese is right before or after it (a comma after 突出
- * or before 地点, not the one in 1,000; a colon after 时间, not the one in 10:30 or http:), and a pair of brackets only when it holds
- * Chinese or follows Chinese and holds no digit (广州(新址), 中国移动(China Mobile); not 电话(020)). Text
- * without a single Chinese character is returned as it is. The key of the result is the key of the input
- * (nameKey): a property test.
+ * or before 地点, not the one in 1,000; a colon after 时间, not the one in 10:30 or http:) and never inside a
+ * URL; a pair of brackets only when it holds Chinese, or follows Chinese and holds no digit (广州(新址),
+ * 中国移动(China Mobile); not 电话(020)), and never one holding a URL, an e-mail address or quotes
+ * (=HYPERLINK("…","点我") stays as typed). Text without a single Chinese character is returned as it is.
+ * The key of the result is the key of the input (nameKey): a property test.
  */
 
 const WIDE: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？' }
@@ -60,6 +61,8 @@ export function typesetChinese(text: string): string {
     if (end < 0) continue
     const before = i > 0 ? text.charCodeAt(i - 1) : -1
     const inner = text.slice(i + 1, end)
+    // Code, not prose, inside: a URL, an address, a quoted argument (=HYPERLINK("…","点我")).
+    if (/:\/\/|[@="'`\\]/.test(inner)) continue
     if (hasIdeograph(inner) || (isChineseBefore(before) && inner.trim() !== '' && !/[0-9]/.test(inner))) {
       out[i] = '（'
       out[end] = '）'
@@ -68,10 +71,13 @@ export function typesetChinese(text: string): string {
   // Then the marks, left to right, so a mark after a bracket just made full-width sees Chinese before it.
   let result = ''
   let last = -1 // the last character of result that is not a space
+  let inUrl = false // from a :// to the next whitespace
   for (let i = 0; i < text.length; i++) {
     const ch = out[i]
+    if (isUrlColon(text, i)) inUrl = true
+    else if (inUrl && /\s/.test(ch)) inUrl = false
     const mark = ch === ',' || ch === ':' || ch === ';' || ch === '!' || ch === '?'
-    if (mark && (isChineseBefore(last) || isIdeograph(nextNonSpace(text, i))) && !isUrlColon(text, i)) {
+    if (mark && !inUrl && (isChineseBefore(last) || isIdeograph(nextNonSpace(text, i)))) {
       // A space typed around the mark goes: full-width punctuation carries its own.
       result = result.replace(/ +$/, '') + WIDE[ch]
       while (text[i + 1] === ' ') i++
