@@ -4,18 +4,26 @@ import { dispatch } from '../../api/dispatch'
 import type { OpOutput, Site } from '../../api/contract'
 import { kindChoices, parseAttachmentKind } from '../../core/attachments/fileTypes'
 import { formatSize } from '../../core/files/size'
-import { cleanText } from '../../core/text'
+import { cleanProse, cleanText, nameKey } from '../../core/text'
 import { UsageError } from '../args'
 import { CommandFailure, unwrap, type Command } from '../command'
 
 const NOT_INITIALISED = '尚未设置协会信息：请先运行 starsite init --association 协会名称 --short 简称 --province 省份'
 
-/** A site by its code (any case, full-width tolerated) or, failing that, by its exact name. */
-function findSite(sites: Site[], given: string): Site {
-  const text = cleanText(given)
-  const byCode = sites.find((s) => s.code.toUpperCase() === text.toUpperCase())
+/**
+ * A site by its code (any case, full-width tolerated) or, failing that, by its name: as typed, else by the
+ * name key, so `（新址）` finds a site stored as `(新址)` (and the other way round).
+ */
+export function findSite(sites: Site[], given: string): Site {
+  const code = cleanText(given)
+  const byCode = sites.find((s) => s.code.toUpperCase() === code.toUpperCase())
   if (byCode) return byCode
-  const byName = sites.filter((s) => s.name === text)
+  const text = cleanProse(given)
+  let byName = sites.filter((s) => s.name === text)
+  if (!byName.length) {
+    const key = nameKey(text)
+    byName = sites.filter((s) => nameKey(s.name) === key)
+  }
   if (byName.length === 1) return byName[0]
   if (byName.length > 1)
     throw new CommandFailure({
