@@ -53,6 +53,18 @@ function closingOf(s: string, i: number): number {
 
 export function typesetChinese(text: string): string {
   if (!text || !hasIdeograph(text) || !/[(),:;!?]/.test(text)) return text
+  // A pass can put Chinese before a bracket (广?(…) → 广？(…)) that the next pass then turns: repeat to the
+  // fixed point, so printing printed text changes nothing. Each pass only widens, so this ends; almost
+  // always after the second pass.
+  let t = text
+  for (;;) {
+    const next = typesetPass(t)
+    if (next === t) return t
+    t = next
+  }
+}
+
+function typesetPass(text: string): string {
   const out = text.split('')
   // Brackets first: whether a pair turns depends on what it holds, not on its neighbours' new forms.
   for (let i = 0; i < text.length; i++) {

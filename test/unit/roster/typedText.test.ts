@@ -140,7 +140,8 @@ describe('text as typed, through import, list, letters and the bundle', () => {
     expect(app.sites.get(ascii.id as number)!.name).toBe(ASCII.name)
     const exported = await sheetRows((await exportRoster(app, path.join(dir, 'export.xlsx'))).path)
     expect([...exported.keys()].sort()).toEqual([TYPED.name, ASCII_PRINTED.name].sort())
-  })
+    // Two CLI runs, three documents through LibreOffice and a bundle: about 50 s alone on two cores.
+  }, 240_000)
 })
 
 describe('re-importing over text the old cleaner stored half-width', () => {
