@@ -64,11 +64,12 @@ export function toVisibleHalfWidth(value: string): string {
 }
 
 /**
- * True when cleanText (and cleanProseLines) would return the string unchanged: no character that half-width
- * conversion (unless keepWide: prose keeps full-width forms), invisible stripping or whitespace handling
- * touches, and spaces only singly between other characters. The unsafe set is deliberately wider than needed (U+2000..U+200F, U+2028..U+202F and
- * U+205F..U+206F, all C0/C1 controls, U+FEFF): anything doubtful takes the full path. The rest of the
- * U+2000 block (dashes, curly quotes, ellipsis, ※) is everyday Chinese punctuation and stays on this path.
+ * True when cleanText (and cleanProse, cleanProseLines) would return the string unchanged: no character that
+ * half-width conversion (unless keepWide: prose keeps full-width forms), invisible stripping or whitespace
+ * handling touches, and spaces only singly between other characters. The unsafe set is deliberately wider
+ * than needed (U+2000..U+200F, U+2028..U+202F and U+205F..U+206F, all C0/C1 controls, U+FEFF): anything
+ * doubtful takes the full path. The rest of the U+2000 block (dashes, curly quotes, ellipsis, ※) is everyday
+ * Chinese punctuation and stays on this path.
  * Most roster cells are like this; equality with the full path is a property test.
  */
 function isAlreadyClean(s: string, multiline: boolean, keepWide = false): boolean {
@@ -112,8 +113,8 @@ function isAlreadyClean(s: string, multiline: boolean, keepWide = false): boolea
 }
 
 /**
- * The full path of cleanText and cleanProse(Lines) on text already made visible (and half-width for cleanText). Half-width and
- * stripping never create what they remove, so when the result of that step is clean there is nothing left
+ * The full path of cleanText and cleanProse(Lines) on text already made visible (and half-width, for
+ * cleanText). Half-width and stripping never create what they remove, so when the result of that step is clean there is nothing left
  * to do: a cell whose only fault is full-width punctuation costs one pass, not five.
  */
 function collapse(mapped: string, keepWide = false): string {
