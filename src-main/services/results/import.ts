@@ -12,7 +12,7 @@ import { OUTCOME_LABEL, parseOutcome, RESULT_COLUMNS, RESULT_FIELD_LABELS, type 
 import { codeKey, SiteIndex, type MatchOutcome } from '../../core/results/match'
 import { STAR_LABELS } from '../../core/sites/fields'
 import { parseSiteType } from '../../core/sites/normalize'
-import { cleanText, nameKey } from '../../core/text'
+import { cleanProse, cleanText, nameKey } from '../../core/text'
 import { appendAudit } from '../../db/repositories/audit'
 import { findResultByKey, putResult, type ResultSource } from '../../db/repositories/results'
 import type { AppContext } from '../context'
@@ -59,6 +59,8 @@ interface ReadRow {
 }
 
 const text = (cells: Partial<Record<ResultField, PlainCell>>, field: ResultField) => cleanText(cellText(cells[field] ?? null))
+/** Names as the results file has them (shown for review); matching goes by their keys. */
+const prose = (cells: Partial<Record<ResultField, PlainCell>>, field: ResultField) => cleanProse(cellText(cells[field] ?? null))
 
 export async function importResults(
   app: AppContext,
@@ -94,9 +96,9 @@ export async function importResults(
   for (const raw of table.rows) {
     const source: ResultSource = {
       code: text(raw.cells, 'code'),
-      name: text(raw.cells, 'name'),
-      recommender: text(raw.cells, 'recommender'),
-      enterprise: text(raw.cells, 'enterprise'),
+      name: prose(raw.cells, 'name'),
+      recommender: prose(raw.cells, 'recommender'),
+      enterprise: prose(raw.cells, 'enterprise'),
       type: text(raw.cells, 'type'),
       star: text(raw.cells, 'star'),
     }

@@ -10,6 +10,8 @@ import { cleanDocLine } from '../../core/letters/clean'
 import type { LetterContent } from '../../core/letters/content'
 import { formatChineseDate, localIsoDate } from '../../core/letters/docNo'
 import { safeFileName } from '../../core/files/safeName'
+import { nameKey } from '../../core/text'
+import { typesetChinese as printed } from '../../core/typeset'
 import { appendAudit } from '../../db/repositories/audit'
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
@@ -36,17 +38,17 @@ function content(
   const batches = [...new Set(items.map((i) => i.batch).filter(Boolean))].join('、')
   const annexTitle = `${year}年星级服务现场评定结果`
   return {
-    issuer: cleanDocLine(issuer),
+    issuer: cleanDocLine(printed(issuer)),
     docNo: '',
     title: `关于${year}年星级服务现场评定结果的通知`,
-    addressee: `${cleanDocLine(recommender)}：`,
+    addressee: `${cleanDocLine(printed(recommender))}：`,
     body: [
       `根据${cleanDocLine(office)}公布的${year}年${cleanDocLine(batches)}星级服务现场评定结果，贵单位推荐的 ${items.length} 个服务现场中，${rated} 个获评星级服务现场${items.length > rated ? `，${items.length - rated} 个未通过评定` : ''}。各现场的评定结果见附件。`,
       '请贵单位安排专人领取证书和标牌，领取时请携带单位介绍信，并由经办人签字确认。',
       '特此通知。',
     ],
     attachments: [annexTitle],
-    signature: cleanDocLine(issuer),
+    signature: cleanDocLine(printed(issuer)),
     date,
     annex: {
       label: '附件',
@@ -54,9 +56,9 @@ function content(
       starTitle: '评定结果',
       rows: items.map((i) => ({
         code: cleanDocLine(i.site.code),
-        name: cleanDocLine(i.site.name),
+        name: cleanDocLine(printed(i.site.name)),
         type: i.site.type,
-        recommender: cleanDocLine(i.site.recommender),
+        recommender: cleanDocLine(printed(i.site.recommender)),
         star: i.outcomeText,
       })),
     },
@@ -67,9 +69,11 @@ export async function notifyRecommenders(app: AppContext, input: { outDir?: stri
   const { association, campaign } = requireSetup(app)
   const { sites } = listResultsView(app)
   if (!sites.length) throw new AppError('conflict', '还没有记入现场的评定结果：请先导入结果并“应用结果”或逐条确认')
+  // One letter per 推荐单位 by its key: `…（广州）` stored as typed and `…(广州)` stored by the old cleaner are
+  // the same unit; the letter is addressed as the first of its sites names it.
   const groups = new Map<string, SiteResultItem[]>()
   for (const s of sites) {
-    const key = s.site.recommender
+    const key = nameKey(s.site.recommender)
     groups.set(key, [...(groups.get(key) ?? []), s])
   }
   const settings = getLetterSettings(app)
@@ -77,7 +81,8 @@ export async function notifyRecommenders(app: AppContext, input: { outDir?: stri
   fs.mkdirSync(dir, { recursive: true })
   const date = formatChineseDate(localIsoDate(app.now()))
   const files: NotifyResult['files'] = []
-  for (const [recommender, items] of groups) {
+  for (const items of groups.values()) {
+    const recommender = items[0].site.recommender
     job?.throwIfCancelled()
     job?.progress('生成通知函', files.length, groups.size)
     const data = await packLetter(

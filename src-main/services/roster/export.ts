@@ -7,6 +7,7 @@ import type ExcelJS from 'exceljs'
 import ExcelJSLib from 'exceljs'
 import { ROSTER_COLUMNS, type RosterField } from '../../core/roster/columns'
 import { SITE_STATUS_LABELS, SITE_TYPE_INFO, STAR_LABELS } from '../../core/sites/fields'
+import { typesetChinese } from '../../core/typeset'
 import type { SiteRecord } from '../../db/repositories/sites'
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
@@ -42,6 +43,17 @@ function cellValue(site: SiteRecord, field: RosterField, seq: number): string | 
     case 'areaSqm':
     case 'seats':
       return site[field]
+    case 'name':
+    case 'enterprise':
+    case 'recommender':
+    case 'city':
+    case 'district':
+    case 'address':
+    case 'manager':
+    case 'highlights':
+    case 'remarks':
+      // Prose prints as Chinese text (DESIGN §7b); the stored value keeps what was typed.
+      return typesetChinese(site[field])
     default:
       return site[field]
   }
