@@ -3,7 +3,7 @@ import { ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'ele
 import { z } from 'zod'
 import { IPC, type CoreStatus } from '../api/bridge'
 import { jobIdSchema, type Envelope, type ErrorShape } from '../api/define'
-import { zodToError } from '../api/dispatch'
+import { zodToError } from '../api/zodError'
 import type { CoreLink } from '../relay/client'
 import { checkDataPath, isRunnable } from './dataPaths'
 import { openFiles, openFilesSchema, openFolder, openFolderSchema, saveFile, saveFileSchema } from './dialogs'
