@@ -2,15 +2,15 @@
  * The desktop main process stays responsive while the core works. Data: the checks case's 10,000 sites with
  * 40,000 stored attachments. Subject: checks.run through the relay, the core in a Node child process (the
  * message shapes of Electron's utility process), while this process — standing where main would — measures
- * its own event loop with a 1 ms timer: the longest gap between ticks is the longest time main could not
- * answer a click, a menu or an IPC call. Anchor: the same checks.run on dispatch in this process, as every
- * operation ran before the core moved out. Target: main never blocked for more than 20 ms.
- * Timer gaps also include the OS not scheduling this process at all, so on a busy machine the figure is an
- * upper bound of what the relay itself costs; the CPU column is main's own work during the run.
+ * its own event loop with a 1 ms timer: the most main-thread CPU time spent between two ticks is the longest
+ * time main's own work kept it from answering a click, a menu or an IPC call. Anchor: the same checks.run on
+ * dispatch in this process, as every operation ran before the core moved out. Target: main never blocked for
+ * more than 20 ms. The wall-clock gap between ticks is printed beside it: it also counts time the OS gave to
+ * other processes, which on a shared, loaded machine is most of it.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { performance } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
 import { dispatch } from '../../src-main/api/dispatch'
 import type { Envelope } from '../../src-main/api/define'
@@ -26,46 +26,58 @@ const ITERATIONS = 5
 const WARMUP = 1
 
 interface Window {
-  /** Longest gap between 1 ms ticks, in ms. */
+  /** Longest time the main thread itself was busy between two 1 ms ticks, in ms: the block our code causes. */
+  maxBusy: number
+  /** Longest wall-clock gap between ticks, in ms: the block plus any time the OS did not run this process. */
   maxGap: number
-  /** The event-loop delay histogram's max over the same window, in ms (a cross-check of maxGap). */
-  histogramMax: number
   wall: number
+  /** CPU of this process's main thread over the whole run. */
   cpu: number
 }
 
-/** Run `work` while measuring how long this process's event loop was held up at most. */
+const threadCpuMs = () => {
+  const u = process.threadCpuUsage()
+  return (u.user + u.system) / 1000
+}
+
+/**
+ * Run `work` while ticking a 1 ms timer. For each gap between ticks, the main thread's own CPU time in it
+ * says how long the loop was held up by work in this process; the wall gap adds whatever time the machine
+ * gave to other processes, which on a loaded machine dwarfs it.
+ */
 async function watched(work: () => Promise<Envelope<unknown>>): Promise<Window> {
-  const histogram = monitorEventLoopDelay({ resolution: 1 })
   let last = performance.now()
+  let lastCpu = threadCpuMs()
   let maxGap = 0
+  let maxBusy = 0
   const ticker = setInterval(() => {
     const now = performance.now()
+    const cpu = threadCpuMs()
     maxGap = Math.max(maxGap, now - last)
+    maxBusy = Math.max(maxBusy, cpu - lastCpu)
     last = now
+    lastCpu = cpu
   }, 1)
   // Let the ticker settle before the work starts, so its first gap is not counted as the work's.
   await new Promise((r) => setTimeout(r, 20))
-  last = performance.now()
   maxGap = 0
-  histogram.enable()
-  const c0 = process.cpuUsage()
+  maxBusy = 0
+  const c0 = threadCpuMs()
   const t0 = performance.now()
   const result = await work()
   const wall = performance.now() - t0
-  const cpu = process.cpuUsage(c0)
+  const cpu = threadCpuMs() - c0
   // One more tick after the answer arrived: the gap that ends with it counts too.
   await new Promise((r) => setTimeout(r, 5))
-  histogram.disable()
   clearInterval(ticker)
   if (!result.ok) throw new Error(`checks.run failed: ${result.error.message}`)
   const value = result.value as { sites: number }
   if (value.sites !== 10_000) throw new Error(`checked ${value.sites} sites, expected 10000`)
-  return { maxGap, histogramMax: histogram.max / 1e6, wall, cpu: (cpu.user + cpu.system) / 1000 }
+  return { maxBusy, maxGap, wall, cpu }
 }
 
 function statsOf(label: string, windows: Window[]): Stats {
-  const samples = windows.map((w) => w.maxGap)
+  const samples = windows.map((w) => w.maxBusy)
   const cpuSamples = windows.map((w) => w.cpu)
   return { label, samples, median: median(samples), min: Math.min(...samples), max: Math.max(...samples), cpuMedian: median(cpuSamples), cpuSamples }
 }
@@ -110,15 +122,15 @@ export const relayCase: Case = {
         await client.close()
       }
 
-      const subject = statsOf('longest main-loop block, via relay (ms)', relayed)
-      const local = statsOf('longest main-loop block, in-process (ms)', anchor)
+      const subject = statsOf('main-thread block, via relay (ms)', relayed)
+      const local = statsOf('main-thread block, in-process (ms)', anchor)
       const worst = subject.max
       const pass = worst <= TARGET_MS
       const wall = (ws: Window[]) => median(ws.map((w) => w.wall)).toFixed(0)
       return {
         name: this.name,
         // The gate is the absolute figure below; the ratio shows how much of the old block is left.
-        target: TARGET_MS / local.median,
+        target: Number((TARGET_MS / local.median).toFixed(3)),
         subject,
         anchor: local,
         ratio: subject.median / local.median,
@@ -126,7 +138,7 @@ export const relayCase: Case = {
         pass,
         notes: [
           `absolute: main's event loop blocked at most ${worst.toFixed(1)} ms over ${ITERATIONS} relayed runs (target ≤ ${TARGET_MS} ms): ${pass ? 'PASS' : 'MISS'}`,
-          `delay histogram max via relay: ${Math.max(...relayed.map((w) => w.histogramMax)).toFixed(1)} ms; in-process: ${Math.max(...anchor.map((w) => w.histogramMax)).toFixed(0)} ms`,
+          `longest wall-clock gap between 1 ms ticks (adds time the OS ran other processes): ${Math.max(...relayed.map((w) => w.maxGap)).toFixed(1)} ms via relay, ${Math.max(...anchor.map((w) => w.maxGap)).toFixed(0)} ms in-process`,
           `checks.run wall median: ${wall(relayed)} ms via relay, ${wall(anchor)} ms in-process; ${progressEvents} progress events relayed`,
         ],
       } satisfies Result
