@@ -65,7 +65,7 @@ export {
   STAR_LABELS,
 } from '../core/sites/fields'
 export { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, TRAINING_CLASS_LABELS, presetForYear } from '../core/campaign/preset'
-export type { StarsiteBridge, FileFilter } from './bridge'
+export type { StarsiteBridge, FileFilter, CoreStatus } from './bridge'
 export { RULE_IDS, RULE_LABELS, RULE_SEVERITY, SEVERITIES, SEVERITY_LABELS } from '../core/checks/ids'
 export type { RuleId, Severity } from '../core/checks/ids'
 export type Finding = z.output<typeof import('./checks/contract').findingSchema>

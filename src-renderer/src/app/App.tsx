@@ -1,6 +1,7 @@
 import { AppShell, Badge, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { AssociationBanner } from './AssociationBanner'
+import { CoreCrashBanner } from './CoreCrashBanner'
 import { FirstRunWizard } from './FirstRunWizard'
 import { HeaderMenu } from './HeaderMenu'
 import { Page } from './Pages'
@@ -60,6 +61,7 @@ function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <CoreCrashBanner />
         <StartupRestoreNotice />
         {error !== null && !settings && (
           <ErrorAlert title="无法读取设置" error={error} onRetry={() => void reload()} />
