@@ -23,7 +23,7 @@ import { ensureSigningKey, signBytes } from '../keys/keys'
 import { defaultDocuments, type BundleDocuments } from './documents'
 import { recordBundle } from './history'
 import { useNativeCrc32ForYazl } from './fastCrc'
-import { createPartial } from './partial'
+import { createPartial } from '../files/atomicWrite'
 import { openErrors, refuseOnOpenErrors, selectSites } from './select'
 import { planEntries, type PlannedEntry } from './sources'
 
@@ -86,7 +86,7 @@ export async function buildBundle(app: AppContext, job: JobHandle = NO_JOB, opti
   const createdAt = app.now()
   const target = resolveTarget(app, options.outPath, bundleFileName(association.shortName, campaign.year, new Date(createdAt)))
 
-  // The pid in the name lets the next start remove the folder of a killed build (bundle/partial.ts).
+  // The pid in the name lets the next start remove the folder of a killed build (files/atomicWrite.ts).
   const workDir = fs.mkdtempSync(path.join(app.dataDir, 'tmp', `bundle-docs-${process.pid}-`))
   let partial: ReturnType<typeof createPartial> | undefined
   try {

@@ -20,7 +20,8 @@ import type { LetterKind, LetterRecord, LetterRepository } from '../../db/reposi
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
 import { packLetter, type LayoutOptions } from './build'
-import { PartialRun, sha256, type PartialWrite } from './files'
+import { PartialRun, type PartialWrite } from '../files/atomicWrite'
+import { sha256 } from './files'
 
 export interface IssueRequest {
   kind: LetterKind
@@ -106,10 +107,9 @@ export async function issueLetters<R extends IssueRequest>(
           generatedBy: app.actor,
         })
         // Last, inside the transaction: if the rename fails, the record and the number roll back with it.
-        fs.renameSync(tmp.path, req.target)
+        run.commit(tmp.path, req.target)
         return letterId
       })()
-      run.renamed(tmp.path)
       return repo.get(id)!
     } catch (error) {
       run.discard(tmp.path)

@@ -1,7 +1,7 @@
 /**
  * 'results.notify': one notification letter (评定结果通知) per 推荐单位, listing its sites' results in an annex
- * table, laid out by the letters builder (GB/T 9704, same format and fonts as the 推荐函). Written to a temp
- * name and renamed into place. These letters take no 文号 from the letter counter.
+ * table, laid out by the letters builder (GB/T 9704, same format and fonts as the 推荐函). Written through
+ * files/atomicWrite. These letters take no 文号 from the letter counter.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -12,9 +12,9 @@ import { formatChineseDate, localIsoDate } from '../../core/letters/docNo'
 import { safeFileName } from '../../core/files/safeName'
 import { appendAudit } from '../../db/repositories/audit'
 import type { AppContext } from '../context'
+import { writeFileAtomic } from '../files/atomicWrite'
 import type { JobHandle } from '../jobs'
 import { packLetter } from '../letters/build'
-import { removeQuietly, writeTemp } from '../letters/files'
 import { getLetterSettings } from '../letters/settings'
 import { requireSetup } from '../settings/association'
 import { listResultsView, type SiteResultItem } from './list'
@@ -85,12 +85,7 @@ export async function notifyRecommenders(app: AppContext, input: { outDir?: stri
       { format: settings.format, fonts: settings.fonts },
     )
     const target = path.join(dir, safeFileName(`${recommender}_${campaign.year}年评定结果通知.docx`))
-    const tmp = writeTemp(target, data)
-    try {
-      fs.renameSync(tmp, target)
-    } finally {
-      removeQuietly(tmp)
-    }
+    writeFileAtomic(app.dataDir, target, data)
     files.push({ recommender, path: target, sites: items.length })
   }
   job?.progress('生成通知函', files.length, groups.size)
