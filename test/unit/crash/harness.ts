@@ -11,6 +11,8 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import yauzl from 'yauzl'
 import { createRequire } from 'node:module'
+import { expect } from 'vitest'
+import { KILL_POINT_ENV, killPointLine } from '../../../src-main/services/files/killPoint'
 import { cliEnv } from '../cli/run'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..')
@@ -42,8 +44,14 @@ export interface Running {
   done(): boolean
 }
 
-export function startCli(args: string[]): Running {
-  const child = spawn(process.execPath, [TSX_CLI, MAIN, ...args], { cwd: ROOT, env: cliEnv(), stdio: 'pipe', detached: true })
+export interface StartOptions {
+  /** A kill point (services/files/killPoint.ts) where the CLI kills itself, e.g. 'before-rename:x.xlsx'. */
+  killAt?: string
+}
+
+export function startCli(args: string[], options: StartOptions = {}): Running {
+  const env = cliEnv(options.killAt ? { [KILL_POINT_ENV]: options.killAt } : {})
+  const child = spawn(process.execPath, [TSX_CLI, MAIN, ...args], { cwd: ROOT, env, stdio: 'pipe', detached: true })
   let err = ''
   let finished = false
   child.stderr!.on('data', (c: Buffer) => (err += c.toString('utf8')))
@@ -71,6 +79,31 @@ export function startCli(args: string[]): Running {
       return r
     },
   }
+}
+
+/**
+ * Kill `run` once `when` resolves, and fail the test unless the kill really landed at the point: `when` saw
+ * the point while the CLI was still running (false: it ended first) and the CLI died by SIGKILL, not by
+ * finishing in between. Without this a point that fires too late passes without testing anything.
+ */
+export async function killAt(run: Running, point: string, when: () => Promise<boolean>): Promise<void> {
+  const fired = await when()
+  const exit = await run.kill()
+  expect(fired, `${point}: the kill point was never reached (the CLI ended first)\n${run.stderr()}`).toBe(true)
+  expect(exit.signal, `${point}: the CLI was no longer running when killed (exit code ${exit.code})`).toBe('SIGKILL')
+}
+
+/**
+ * Wait for a CLI started with `killAt` to kill itself, and fail unless it did so at that point: it printed
+ * the kill point's line and died by SIGKILL, and no process of its group is left.
+ */
+export async function expectSelfKilled(run: Running, point: string): Promise<void> {
+  const exit = await run.exited
+  await run.kill()
+  expect(run.stderr(), `${point}: the kill point was never reached`).toContain(killPointLine(point))
+  // The tsx wrapper reports its child's death by SIGKILL as exit code 128 + 9.
+  const byKill = exit.signal === 'SIGKILL' || exit.code === 137
+  expect(byKill, `${point}: exit code ${exit.code}, signal ${exit.signal}, not SIGKILL`).toBe(true)
 }
 
 function groupAlive(pgid: number): boolean {
