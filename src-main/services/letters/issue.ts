@@ -26,6 +26,8 @@ import { sha256 } from './files'
 export interface IssueRequest {
   kind: LetterKind
   siteId: number | null
+  /** The 推荐单位 of a notice (kind 'notice'), its subject; absent for other kinds. */
+  recipient?: string
   campaignId: number
   docPrefix: string
   target: string
@@ -51,7 +53,7 @@ interface Prepared<R extends IssueRequest = IssueRequest> {
 }
 
 const sameSubject = (a: IssueRequest, b: IssueRequest) =>
-  a.campaignId === b.campaignId && a.kind === b.kind && (a.siteId ?? 0) === (b.siteId ?? 0)
+  a.campaignId === b.campaignId && a.kind === b.kind && (a.siteId ?? 0) === (b.siteId ?? 0) && (a.recipient ?? '') === (b.recipient ?? '')
 
 /**
  * Issue `reqs` in order; `onIssued` is called after each letter is committed. A failure or cancel stops the run:
@@ -71,14 +73,15 @@ export async function issueLetters<R extends IssueRequest>(
 
   /** Number, date and bytes of a letter; `after` is the letter still uncommitted ahead of it. */
   const prepare = async (req: R, after: Prepared<R> | null): Promise<Prepared<R>> => {
-    const existing = repo.forSubject(req.campaignId, req.kind, req.siteId)
+    const existing = repo.forSubject(req.campaignId, req.kind, req.siteId, req.recipient ?? null)
     const dir = path.dirname(req.target)
     if (!dirs.has(dir)) (fs.mkdirSync(dir, { recursive: true }), dirs.add(dir))
     const keep = !!existing && !req.renew
     const issuedOn = keep ? existing.issuedOn : localIsoDate(app.now())
     const year = keep ? existing.year : Number(issuedOn.slice(0, 4))
-    const ahead = after && !after.keep && after.year === year ? 1 : 0
-    const seq = keep ? existing.seq : repo.peekNumber(year) + ahead
+    const sameSeries = after && (after.req.kind === 'notice') === (req.kind === 'notice')
+    const ahead = after && sameSeries && !after.keep && after.year === year ? 1 : 0
+    const seq = keep ? existing.seq : repo.peekNumber(year, req.kind) + ahead
     const docNo = keep ? existing.docNo : formatDocNo(req.docPrefix, year, seq)
     const data = await packLetter(req.content(docNo, formatChineseDate(issuedOn)), layout)
     return { req, keep, year, seq, docNo, issuedOn, data }
@@ -91,10 +94,11 @@ export async function issueLetters<R extends IssueRequest>(
     try {
       await tmp.done
       const id = app.db.transaction(() => {
-        if (!p.keep && repo.takeNumber(p.year) !== p.seq) throw new NumberTaken()
+        if (!p.keep && repo.takeNumber(p.year, req.kind) !== p.seq) throw new NumberTaken()
         const letterId = repo.save({
           kind: req.kind,
           siteId: req.siteId,
+          recipient: req.recipient ?? null,
           campaignId: req.campaignId,
           year: p.year,
           seq: p.seq,
