@@ -82,15 +82,42 @@ export function startCli(args: string[], options: StartOptions = {}): Running {
 }
 
 /**
- * Kill `run` once `when` resolves, and fail the test unless the kill really landed at the point: `when` saw
- * the point while the CLI was still running (false: it ended first) and the CLI died by SIGKILL, not by
- * finishing in between. Without this a point that fires too late passes without testing anything.
+ * Start a CLI run, kill it once `when` resolves, and fail the test unless the kill really landed at the point:
+ * `when` saw the point while the CLI was still running (false: it ended first) and the CLI died by SIGKILL,
+ * not by finishing in between. Without this a point that fires too late passes without testing anything.
+ * `start` lays out fresh data for each attempt; a point given several `attempts` (a delay, which the machine's
+ * load can outrun) is tried again with `attempt` counting up until it lands. Returns the run that was killed.
  */
-export async function killAt(run: Running, point: string, when: () => Promise<boolean>): Promise<void> {
-  const fired = await when()
-  const exit = await run.kill()
-  expect(fired, `${point}: the kill point was never reached (the CLI ended first)\n${run.stderr()}`).toBe(true)
-  expect(exit.signal, `${point}: the CLI was no longer running when killed (exit code ${exit.code})`).toBe('SIGKILL')
+export async function killAt(
+  point: string,
+  start: () => Running,
+  when: (run: Running, attempt: number) => Promise<boolean>,
+  attempts = 1,
+): Promise<Running> {
+  for (let attempt = 0; ; attempt++) {
+    const run = start()
+    const fired = await when(run, attempt)
+    const exit = await run.kill()
+    if ((fired && exit.signal === 'SIGKILL') || attempt + 1 >= attempts) {
+      expect(fired, `${point}: the kill point was never reached (the CLI ended first)\n${run.stderr()}`).toBe(true)
+      expect(exit.signal, `${point}: the CLI was no longer running when killed (exit code ${exit.code})`).toBe('SIGKILL')
+      return run
+    }
+  }
+}
+
+/**
+ * A kill `ms` after the start. How long a run takes varies with the machine's load: when the CLI ends first,
+ * the next attempt waits half as long (4 attempts), so the kill still lands mid-run.
+ */
+export function afterStart(ms: number): { attempts: number; when: (run: Running, attempt: number) => Promise<boolean> } {
+  return {
+    attempts: 4,
+    when: async (run, attempt) => {
+      await sleep(Math.floor(ms / 2 ** attempt))
+      return !run.done()
+    },
+  }
 }
 
 /**

@@ -15,7 +15,7 @@ import { openApp } from '../../../src-main/services/context'
 import { requireSetup } from '../../../src-main/services/settings/association'
 import { draft, setUpGuangdong } from '../services/helpers'
 import { runCli } from '../cli/run'
-import { copyDir, docxIsWhole, leftovers, listFiles, prng, killAt, startCli, tempRoot, waitFor, type Running } from './harness'
+import { copyDir, docxIsWhole, leftovers, listFiles, prng, afterStart, killAt, startCli, tempRoot, waitFor, type Running } from './harness'
 
 const SITES = 200
 
@@ -54,8 +54,8 @@ describe('letters killed at random points', () => {
     const duration = Date.now() - t0
     expect(fs.readdirSync(path.join(root, 'whole-out'))).toHaveLength(SITES)
 
-    type When = (run: Running, outDir: string) => Promise<boolean>
-    const points: { name: string; when: When }[] = [
+    type When = (run: Running, outDir: string, attempt: number) => Promise<boolean>
+    const points: { name: string; when: When; attempts?: number }[] = [
       { name: 'first temp file in the output folder', when: (run, out) => waitFor(run, () => fs.existsSync(out) && fs.readdirSync(out).some((n) => n.startsWith('.'))) },
     ]
     for (const seed of [3, 17]) {
@@ -65,22 +65,20 @@ describe('letters killed at random points', () => {
     // Delays within the first ~70% of an unkilled run, so the kill lands before the end (killAt asserts it).
     for (const seed of [41, 59]) {
       const ms = Math.floor(duration * (0.3 + 0.45 * prng(seed)()))
-      points.push({
-        name: `seed ${seed}: ${ms} ms after start`,
-        when: async (run) => {
-          await new Promise((r) => setTimeout(r, ms))
-          return !run.done()
-        },
-      })
+      const { when, attempts } = afterStart(ms)
+      points.push({ name: `seed ${seed}: ${ms} ms after start`, when: (run, _out, attempt) => when(run, attempt), attempts })
     }
 
     let someWritten = false
     for (const [i, point] of points.entries()) {
       const dataDir = path.join(root, `kill-${i}`)
       const outDir = path.join(root, `kill-${i}-out`)
-      copyDir(base, dataDir)
-      const run = startCli(['--data', dataDir, 'letters', '--out', outDir])
-      await killAt(run, point.name, () => point.when(run, outDir))
+      const start = () => {
+        for (const d of [dataDir, outDir]) fs.rmSync(d, { recursive: true, force: true })
+        copyDir(base, dataDir)
+        return startCli(['--data', dataDir, 'letters', '--out', outDir])
+      }
+      await killAt(point.name, start, (run, attempt) => point.when(run, outDir, attempt), point.attempts)
 
       const finals = fs.existsSync(outDir) ? fs.readdirSync(outDir).filter((n) => !n.startsWith('.')) : []
       for (const name of finals) {
