@@ -46,8 +46,13 @@ function fromFixture(): { dataDir: string; open(now: string): AppContext } {
   return { dataDir: dir.dir, open }
 }
 
+/** The fixture's letters, read from a copy: even a read-only open of a WAL database creates side files. */
 function fixtureLetters(): LetterRow[] {
-  const db = new Database(FIXTURE, { readonly: true })
+  const dir = tempDir('starsite-v7-read-')
+  cleanup.push(dir.cleanup)
+  const copy = path.join(dir.dir, 'v7.db')
+  fs.copyFileSync(FIXTURE, copy)
+  const db = new Database(copy, { readonly: true })
   try {
     expect(schemaVersion(db)).toBe(7)
     return db.prepare(`SELECT ${LETTER_COLUMNS} FROM letters ORDER BY id`).all() as LetterRow[]
@@ -79,6 +84,8 @@ describe('migration 9 (notice numbers) on a version-7 database', () => {
     expect(() => insert.run('notice', 1, '中国移动广东分公司')).toThrow(/CHECK/)
     expect(() => insert.run('site', 1, '中国移动广东分公司')).toThrow(/CHECK/)
     expect(() => insert.run('memo', null, null)).toThrow(/CHECK/)
+    // The fixture itself is never opened: no side file appears beside it.
+    expect(fs.readdirSync(path.dirname(FIXTURE)).filter((n) => n.startsWith('v7-2021.db'))).toEqual(['v7-2021.db'])
   })
 
   it('gives each notice a 文号 of its own series, kept with its date when the notices are generated again', async () => {
