@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { openDatabase, type Db } from '../db/connection'
 import { SiteRepository } from '../db/repositories/sites'
-import { cleanupStalePartials } from './bundle/partial'
+import { cleanupStalePartials } from './files/atomicWrite'
 import { startDailyBackup } from './backup/create'
 import { applyPendingRestore, recordStartupRestore, type StartupRestore } from './backup/scheduled'
 import { ensureDataDir } from './dataDir'
@@ -33,7 +33,7 @@ export interface OpenAppOptions {
 
 export function openApp(options: OpenAppOptions): AppContext {
   ensureDataDir(options.dataDir)
-  // A killed bundle build leaves a partial file behind; the next start removes it.
+  // A killed writer leaves a partial file behind; the next start removes it.
   cleanupStalePartials(options.dataDir)
   const now = options.now ?? (() => new Date().toISOString())
   // A restore chosen in the window swaps the database file, so it must run before anything opens it here.

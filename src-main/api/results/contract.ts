@@ -155,7 +155,7 @@ export const resultsOps = defineOps({
     input: z.object({ outDir: outPathSchema }).strict(),
     output: z.object({
       dir: z.string(),
-      files: z.array(z.object({ recommender: z.string(), path: z.string(), sites: z.number() })),
+      files: z.array(z.object({ recommender: z.string(), path: z.string(), sites: z.number(), docNo: z.string() })),
     }),
   },
 })

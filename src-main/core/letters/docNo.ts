@@ -18,3 +18,12 @@ export function localIsoDate(instant: string | Date): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
+
+/**
+ * The 代字 of a notification letter (评定结果通知): the association's prefix with 函 added, so that notices,
+ * numbered by a counter of their own, never carry the same 文号 as a 推荐函 (粤通协函〔2021〕3号 beside
+ * 粤通协〔2021〕3号).
+ */
+export function noticeDocPrefix(prefix: string): string {
+  return `${prefix}函`
+}

@@ -10,6 +10,7 @@ import { sql as v5 } from './005_bundles'
 import { sql as v6 } from './006_results'
 import { sql as v7 } from './007_lean_indexes'
 import { sql as v8 } from './008_deferred'
+import { sql as v9 } from './009_notice_numbers'
 
 export interface Migration {
   version: number
@@ -26,6 +27,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 6, name: 'results', sql: v6 },
   { version: 7, name: 'lean-indexes', sql: v7 },
   { version: 8, name: 'deferred', sql: v8 },
+  { version: 9, name: 'notice-numbers', sql: v9 },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

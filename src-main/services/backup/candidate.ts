@@ -8,7 +8,7 @@ import Database from 'better-sqlite3'
 import { APPLICATION_ID, openDatabase, schemaVersion } from '../../db/connection'
 import { LATEST_VERSION } from '../../db/migrations'
 import { AppError } from '../../core/errors'
-import { createPartial, type PartialFile } from '../bundle/partial'
+import { createPartial, type PartialFile } from '../files/atomicWrite'
 import { checkAndSeal, removeWithSideFiles } from './copy'
 import { databaseFile } from './store'
 

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import Database from 'better-sqlite3'
 import { AppError } from '../../core/errors'
 import type { Db } from '../../db/connection'
-import { createPartial } from '../bundle/partial'
+import { createPartial } from '../files/atomicWrite'
 
 export interface CopyProgress {
   done: number

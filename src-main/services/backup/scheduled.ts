@@ -17,7 +17,7 @@ import { AppError } from '../../core/errors'
 import { appendAudit } from '../../db/repositories/audit'
 import type { Db } from '../../db/connection'
 import type { AppContext } from '../context'
-import { createPartial } from '../bundle/partial'
+import { createPartial, writeFileAtomic } from '../files/atomicWrite'
 import { checkAndSeal, removeWithSideFiles, sideFiles } from './copy'
 import { checkRestoreFile, installCandidate, withExclusiveLock } from './restore'
 import { backupsDir, databaseFile, listBackups, rotateBackups, type BackupInfo } from './store'
@@ -253,12 +253,5 @@ function backupClosedDatabase(dataDir: string, at: Date): BackupInfo | null {
 }
 
 function writeAtomically(dataDir: string, target: string, text: string): void {
-  const partial = createPartial(dataDir, target)
-  try {
-    fs.writeFileSync(partial.path, text)
-    partial.commit(target)
-  } catch (error) {
-    partial.discard()
-    throw error
-  }
+  writeFileAtomic(dataDir, target, text)
 }

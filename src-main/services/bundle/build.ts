@@ -23,7 +23,7 @@ import { BufferPool } from './bufferPool'
 import { deferUnready, heldBack, type DeferUnready, type HeldBack } from './defer'
 import { HashingFileSink } from './fileSink'
 import { recordBundle } from './history'
-import { createPartial } from './partial'
+import { createPartial } from '../files/atomicWrite'
 import { openErrors, refuseOnOpenErrors, selectSites } from './select'
 import { planEntries, type PlannedEntry } from './sources'
 import { ZipWriter, type ZipEntryWriter } from './zipWriter'
@@ -93,7 +93,7 @@ export async function buildBundle(app: AppContext, job: JobHandle = NO_JOB, opti
   const createdAt = app.now()
   const target = resolveTarget(app, options.outPath, bundleFileName(association.shortName, campaign.year, new Date(createdAt)))
 
-  // The pid in the name lets the next start remove the folder of a killed build (bundle/partial.ts).
+  // The pid in the name lets the next start remove the folder of a killed build (files/atomicWrite.ts).
   const workDir = fs.mkdtempSync(path.join(app.dataDir, 'tmp', `bundle-docs-${process.pid}-`))
   let partial: ReturnType<typeof createPartial> | undefined
   try {

@@ -3,7 +3,6 @@
  * offered to the clerk. Written to a temp name in the target folder and renamed, so a crash never leaves a
  * half-written report under the real name.
  */
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
@@ -11,6 +10,7 @@ import { RULE_IDS, RULE_LABELS, SEVERITY_LABELS, type Severity } from '../../cor
 import { AppError, invalid } from '../../core/errors'
 import { SITE_TYPE_INFO, type SiteType } from '../../core/sites/fields'
 import type { AppContext } from '../context'
+import { writeFileAtomic } from '../files/atomicWrite'
 import type { JobHandle } from '../jobs'
 import { requireSetup } from '../settings/association'
 import { listDeferrals } from '../../db/repositories/deferrals'
@@ -138,13 +138,11 @@ export async function exportCheckReport(app: AppContext, options: { outPath?: st
   job?.progress('report', 0, 1)
   const wb = await buildReportWorkbook(app, options.siteIds)
   job?.throwIfCancelled()
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+  const data = Buffer.from(await wb.xlsx.writeBuffer())
+  job?.throwIfCancelled()
   try {
-    await wb.xlsx.writeFile(temp)
-    job?.throwIfCancelled()
-    fs.renameSync(temp, target)
+    writeFileAtomic(app.dataDir, target, data)
   } catch (error) {
-    fs.rmSync(temp, { force: true })
     const code = (error as { code?: string }).code
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES')
       throw new AppError('conflict', `无法写入“${target}”：文件可能正在 Excel 中打开，请关闭后重试`)

@@ -235,7 +235,9 @@ export interface LetterListItem {
 export function listLetters(app: AppContext): LetterListItem[] {
   const { campaign } = requireSetup(app)
   const repo = new LetterRepository(app.db)
-  return repo.list(campaign.id).map((l: LetterRecord) => {
+  // Notices (评定结果通知) are listed on the results page, not among the 推荐函.
+  const letters = repo.list(campaign.id).filter((l): l is LetterRecord & { kind: 'site' | 'cover' } => l.kind !== 'notice')
+  return letters.map((l) => {
     const site = l.siteId ? app.sites.get(l.siteId) : null
     return {
       id: l.id,
@@ -256,7 +258,7 @@ export function listLetters(app: AppContext): LetterListItem[] {
 export async function renumberLetter(app: AppContext, letterId: number): Promise<{ path: string; docNo: string; previousDocNo: string }> {
   const repo = new LetterRepository(app.db)
   const letter = repo.get(letterId)
-  if (!letter) throw new AppError('not-found', `找不到编号为 ${letterId} 的推荐函记录`)
+  if (!letter || letter.kind === 'notice') throw new AppError('not-found', `找不到编号为 ${letterId} 的推荐函记录`)
   if (letter.kind === 'cover') {
     const p = (letter.params ?? {}) as { siteIds?: number[] | null; fingerprint?: string | null }
     const out = await generateCoverLetter(app, {

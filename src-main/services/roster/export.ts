@@ -93,7 +93,7 @@ export async function exportRoster(
     row.getCell(ROSTER_COLUMNS.length + 2).value = open.get(site.id) ?? 0
   })
   job?.throwIfCancelled()
-  const size = await writeWorkbookAtomically(workbook, target)
+  const size = await writeWorkbookAtomically(app, workbook, target)
   job?.progress('写入汇总表', sites.length, sites.length)
   return { path: target, size, sites: sites.length }
 }

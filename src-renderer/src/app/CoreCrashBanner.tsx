@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Text } from '@mantine/core'
 import { useEffect, useState } from 'react'
-import type { CoreStatus } from '../../../src-main/api/contract'
+import type { CoreStatus } from '@contract'
 
 /**
  * Desktop app only: the core process (database, checks, imports) runs apart from the window and can die.
