@@ -1,6 +1,6 @@
 import { AppError, invalid } from '../../core/errors'
 import { DEFERRED_STATUS, SITE_FIELD_LABELS, SITE_TYPE_INFO, SITE_STATUS_LABELS, type SiteStatus } from '../../core/sites/fields'
-import { cleanText } from '../../core/text'
+import { cleanProse } from '../../core/text'
 import { readSiteDraft, type SiteDraft, type SiteValues } from '../../core/sites/draft'
 import { appendAudit, queryAudit, type AuditEntry } from '../../db/repositories/audit'
 import { getDeferral, putDeferral, removeDeferral } from '../../db/repositories/deferrals'
@@ -88,7 +88,8 @@ export function updateSite(app: AppContext, id: number, draft: SiteDraft): SiteR
  * a reason and records the status the site comes back to (site_deferrals); any other status ends a deferral.
  */
 export function setSiteStatus(app: AppContext, ids: number[], status: SiteStatus, options: { reason?: string } = {}): number {
-  const reason = cleanText(options.reason ?? '')
+  // A reason is prose: stored as typed (full-width punctuation kept), less invisible characters.
+  const reason = cleanProse(options.reason ?? '')
   if (status === DEFERRED_STATUS && !reason) throw invalid('暂缓报送需要填写原因（例如：报送截止前未解决的错误）', [{ field: 'reason', message: '请填写暂缓报送的原因' }])
   const now = app.now()
   return app.db.transaction(() => {
