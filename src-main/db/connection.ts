@@ -46,6 +46,16 @@ export function schemaVersion(db: Db): number {
   return row.v ?? 0
 }
 
+/**
+ * Changes whenever the database does: a write on this connection (total_changes()) or by another connection
+ * (PRAGMA data_version). Equal stamps mean nothing was written in between.
+ */
+export function changeStamp(db: Db): string {
+  const version = db.pragma('data_version', { simple: true }) as number
+  const changes = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+  return `${version}:${changes}`
+}
+
 function assertStarsiteFile(db: Db, migrations: Migration[]): void {
   const appId = db.pragma('application_id', { simple: true }) as number
   const tables = db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }

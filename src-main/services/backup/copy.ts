@@ -4,9 +4,9 @@
  * half-written file under a backup's name.
  */
 import fs from 'node:fs'
-import Database from 'better-sqlite3'
 import { AppError } from '../../core/errors'
 import type { Db } from '../../db/connection'
+import { checkAndSeal } from '../../db/maintenance'
 import { createPartial } from '../bundle/partial'
 
 export interface CopyProgress {
@@ -28,22 +28,7 @@ export function removeWithSideFiles(file: string): void {
   for (const f of [file, ...sideFiles(file)]) fs.rmSync(f, { force: true })
 }
 
-/**
- * Runs integrity_check on a copy and makes it one self-contained file (rollback journal instead of WAL), so
- * it can be moved, mailed or opened read-only without -wal/-shm files appearing next to it.
- * Returns the problems integrity_check reported (empty when ok).
- */
-export function checkAndSeal(file: string): string[] {
-  const db = new Database(file, { fileMustExist: true })
-  try {
-    const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>
-    const problems = rows.map((r) => r.integrity_check).filter((t) => t !== 'ok')
-    if (problems.length === 0) db.pragma('journal_mode = DELETE')
-    return problems
-  } finally {
-    db.close()
-  }
-}
+export { checkAndSeal }
 
 /** Copies `db` to `target` (which must not exist yet). Returns the size in bytes. */
 export async function copyDatabase(db: Db, dataDir: string, target: string, options: CopyOptions = {}): Promise<number> {

@@ -2,7 +2,7 @@ import { AppError, invalid } from '../../core/errors'
 import { SITE_FIELD_LABELS, SITE_TYPE_INFO, SITE_STATUS_LABELS, type SiteStatus } from '../../core/sites/fields'
 import { readSiteDraft, type SiteDraft, type SiteValues } from '../../core/sites/draft'
 import { appendAudit, queryAudit, type AuditEntry } from '../../db/repositories/audit'
-import type { SiteRecord } from '../../db/repositories/sites'
+import { countLiveSites, type SiteRecord } from '../../db/repositories/sites'
 import type { AppContext } from '../context'
 import { requireSetup } from '../settings/association'
 import { recheckSites } from '../checks/engine'
@@ -22,6 +22,11 @@ function mustGet(app: AppContext, id: number): SiteRecord {
 export function listSites(app: AppContext, options: { deleted?: boolean } = {}): SiteRecord[] {
   const { campaign } = requireSetup(app)
   return app.sites.list(campaign.id, options)
+}
+
+/** Sites not deleted, of every year. */
+export function liveSiteCountAllYears(app: AppContext): number {
+  return countLiveSites(app.db)
 }
 
 export function getSite(app: AppContext, id: number): SiteRecord {
