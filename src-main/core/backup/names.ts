@@ -42,7 +42,7 @@ export function backupFileName(at: Date, reason?: string | null, seq = 1): strin
 
 /** The facts a backup's name states, or null for any other file (those are never touched). */
 export function parseBackupName(name: string): BackupName | null {
-  const m = NAME.exec(name)
+  const m = name.match(NAME)
   if (!m) return null
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number)
   const time = new Date(y, mo - 1, d, h, mi, s)
