@@ -2,6 +2,7 @@ import path from 'node:path'
 import { openDatabase, type Db } from '../db/connection'
 import { SiteRepository } from '../db/repositories/sites'
 import { cleanupStalePartials } from './bundle/partial'
+import { backupBeforeMigrate } from './backup/beforeMigrate'
 import { startDailyBackup } from './backup/create'
 import { applyPendingRestore, recordStartupRestore, type StartupRestore } from './backup/scheduled'
 import { ensureDataDir } from './dataDir'
@@ -38,7 +39,9 @@ export function openApp(options: OpenAppOptions): AppContext {
   const now = options.now ?? (() => new Date().toISOString())
   // A restore chosen in the window swaps the database file, so it must run before anything opens it here.
   const startupRestore = applyPendingRestore(options.dataDir, now)
-  const db = openDatabase(path.join(options.dataDir, 'starsite.db'))
+  const db = openDatabase(path.join(options.dataDir, 'starsite.db'), {
+    beforeMigrate: (old, fromVersion) => backupBeforeMigrate(options.dataDir, old, fromVersion, new Date(now())),
+  })
   // Written into the database now in use: after a restore, that is the restored one.
   if (startupRestore) recordStartupRestore(db, startupRestore, now())
   const jobs = new JobRegistry()
