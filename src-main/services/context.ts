@@ -7,6 +7,7 @@ import { startDailyBackup } from './backup/create'
 import { applyPendingRestore, recordStartupRestore, type StartupRestore } from './backup/scheduled'
 import { ensureDataDir } from './dataDir'
 import { JobRegistry } from './jobs'
+import { RosterMemory } from './roster/memory'
 
 /**
  * Everything a use case needs, passed in explicitly. One per open data folder; the database lives here,
@@ -16,6 +17,8 @@ export interface AppContext {
   readonly dataDir: string
   readonly db: Db
   readonly sites: SiteRepository
+  /** The roster import's last parse and plan (reused by commit when nothing changed since the preview). */
+  readonly roster: RosterMemory
   readonly jobs: JobRegistry
   /** Who is acting, for the audit log (the OS user name by default). */
   readonly actor: string
@@ -51,6 +54,7 @@ export function openApp(options: OpenAppOptions): AppContext {
     dataDir: options.dataDir,
     db,
     sites: new SiteRepository(db),
+    roster: new RosterMemory(),
     jobs,
     actor: options.actor ?? defaultActor(),
     startupRestore,

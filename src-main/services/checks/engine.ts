@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { evaluateSite, type CheckAttachment, type CheckContext, type CheckSite, type FindingDraft, type IntegrityProblem, type TrainingClass } from '../../core/checks'
 import { buildDuplicateIndex, addressKey, nameCityKey } from '../../core/checks/duplicates'
+import { cityInProvinceMemo } from '../../core/checks/rules/region'
 import { checkAttachments, checkSiteCodes, checkSiteKeys, checkSites, type AttachmentCheckRow, type SiteCheckKeys } from '../../db/repositories/checkInputs'
 import { FindingsRepository } from '../../db/repositories/findings'
 import { listTrainingClasses } from '../../db/repositories/training'
@@ -66,7 +67,13 @@ function load(app: AppContext, repo: FindingsRepository, siteIds?: number[]): Lo
   const keys = all ?? checkSiteKeys(app.db, campaign.id)
   const roster = new Map<string, TrainingClass>()
   for (const r of listTrainingClasses(app.db)) roster.set(r.certificate_no.toUpperCase(), r.class)
-  const ctx = { config: campaign.config, province: association.province, roster, duplicates: buildDuplicateIndex(keys) }
+  const ctx = {
+    config: campaign.config,
+    province: association.province,
+    roster,
+    duplicates: buildDuplicateIndex(keys),
+    cityInProvince: cityInProvinceMemo(association.province),
+  }
   const ids = siteIds ? widen(app, repo, siteIds, keys, ctx) : undefined
   const targets = all ?? checkSites(app.db, campaign.id, ids)
   return { campaignId: campaign.id, targets, replaceIds: ids, attachments: checkAttachments(app.db, campaign.id, ids), ctx }

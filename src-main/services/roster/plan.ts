@@ -43,20 +43,18 @@ const pairKey = (name: string, recommender: string) => {
 }
 
 /**
- * The last plan per open app. A plan is a pure function of the parsed rows (the same array for the same file
+ * The last plan per open app (AppContext.roster). A plan is a pure function of the parsed rows (the same array for the same file
  * bytes, see parseCache) and the database; commit reuses the preview's plan only when the rows are the same
  * and the database has not changed since: no write on this connection (total_changes()) and none by another
  * connection (PRAGMA data_version). Any write at all — a site saved, a setting changed, a training roster
  * imported — and the plan is made afresh.
  */
-const planCache = new WeakMap<AppContext, { rows: ParsedRoster['rows']; columns: ParsedRoster['columns']; state: string; plan: RosterPlan }>()
-
 export function planRoster(app: AppContext, parsed: ParsedRoster): RosterPlan {
   const state = changeStamp(app.db)
-  const hit = planCache.get(app)
+  const hit = app.roster.plan
   if (hit && hit.rows === parsed.rows && hit.columns === parsed.columns && hit.state === state) return hit.plan
   const plan = makePlan(app, parsed)
-  planCache.set(app, { rows: parsed.rows, columns: parsed.columns, state, plan })
+  app.roster.plan = { rows: parsed.rows, columns: parsed.columns, state, plan }
   return plan
 }
 
