@@ -57,6 +57,20 @@ export function openExclusive(file: string): Db {
   }
 }
 
+/**
+ * SQLite's online backup of `db` into `file`, consistent even while the app keeps writing. `onStep` runs
+ * between steps and may throw (a cancelled job) to stop the copy.
+ */
+export async function onlineBackup(db: Db, file: string, onStep: (done: number, total: number) => void): Promise<void> {
+  await db.backup(file, {
+    progress: ({ totalPages, remainingPages }) => {
+      onStep(totalPages - remainingPages, totalPages)
+      // better-sqlite3's default step: small enough that the window stays responsive during the copy.
+      return 100
+    },
+  })
+}
+
 /** A compact copy of the database (WAL included) in a new file with a rollback journal. */
 export function vacuumInto(db: Db, file: string): void {
   db.prepare('VACUUM INTO ?').run(file)

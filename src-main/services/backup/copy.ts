@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import { AppError } from '../../core/errors'
 import type { Db } from '../../db/connection'
-import { checkAndSeal } from '../../db/maintenance'
+import { checkAndSeal, onlineBackup } from '../../db/maintenance'
 import { createPartial } from '../bundle/partial'
 
 export interface CopyProgress {
@@ -34,13 +34,7 @@ export { checkAndSeal }
 export async function copyDatabase(db: Db, dataDir: string, target: string, options: CopyOptions = {}): Promise<number> {
   const partial = createPartial(dataDir, target)
   try {
-    await db.backup(partial.path, {
-      progress: ({ totalPages, remainingPages }) => {
-        options.onProgress?.({ done: totalPages - remainingPages, total: totalPages })
-        // better-sqlite3's default step: small enough that the window stays responsive during the copy.
-        return 100
-      },
-    })
+    await onlineBackup(db, partial.path, (done, total) => options.onProgress?.({ done, total }))
     const problems = checkAndSeal(partial.path)
     if (problems.length > 0) {
       throw new AppError('internal', `备份副本的完整性检查未通过（${problems.slice(0, 3).join('；')}），未保存该备份。请运行“检查数据文件”。`)
