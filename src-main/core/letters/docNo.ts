@@ -7,7 +7,7 @@ export function formatDocNo(prefix: string, year: number, seq: number): string {
 
 /** `2021年6月1日` from an ISO date (YYYY-MM-DD): Arabic numerals, no padding. */
 export function formatChineseDate(isoDate: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate)
+  const m = isoDate.match(/^(\d{4})-(\d{2})-(\d{2})/)
   if (!m) throw new Error(`not an ISO date: ${isoDate}`)
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`
 }

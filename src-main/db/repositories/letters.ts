@@ -135,6 +135,12 @@ export class LetterRepository {
     return row ? JSON.parse(row.value_json) : undefined
   }
 
+  /** When the setting was last written; undefined when it never was. */
+  settingUpdatedAt(key: string): string | undefined {
+    const row = this.db.prepare('SELECT updated_at FROM app_settings WHERE key = ?').get(key) as { updated_at: string } | undefined
+    return row?.updated_at
+  }
+
   putSetting(key: string, value: unknown, now: string): void {
     this.db
       .prepare(

@@ -285,9 +285,9 @@ export function cleanupStalePartials(dataDir: string): string[] {
       continue
     }
     for (const name of names) {
-      const m = PARTIAL.exec(name)
+      const m = name.match(PARTIAL)
       if (m && !alive(Number(m[1]))) removeWithSides(path.join(dir, name))
-      const scratch = dir.endsWith('tmp') ? SCRATCH.exec(name) : null
+      const scratch = dir.endsWith('tmp') ? name.match(SCRATCH) : null
       if (scratch && !alive(Number(scratch[1]))) {
         try {
           fs.rmSync(path.join(dir, name), { recursive: true, force: true })
@@ -296,7 +296,7 @@ export function cleanupStalePartials(dataDir: string): string[] {
           // left for the next start
         }
       }
-      const mk = MARKER.exec(name)
+      const mk = name.match(MARKER)
       if (mk && dir.endsWith('tmp') && !alive(Number(mk[1]))) {
         try {
           const { path: p, dir: runDir } = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { path?: unknown; dir?: unknown }
@@ -305,7 +305,7 @@ export function cleanupStalePartials(dataDir: string): string[] {
           // A run marker (many files, one folder): every partial of that dead pid in the folder.
           if (typeof runDir === 'string') {
             for (const f of fs.readdirSync(runDir)) {
-              const own = PARTIAL.exec(f)
+              const own = f.match(PARTIAL)
               if (own && Number(own[1]) === Number(mk[1])) removeWithSides(path.join(runDir, f))
             }
           }

@@ -72,7 +72,7 @@ export async function issueLetters<R extends IssueRequest>(
   const issued: LetterRecord[] = []
 
   /** Number, date and bytes of a letter; `after` is the letter still uncommitted ahead of it. */
-  const prepare = async (req: R, after: Prepared<R> | null): Promise<Prepared<R>> => {
+  const draft = async (req: R, after: Prepared<R> | null): Promise<Prepared<R>> => {
     const existing = repo.forSubject(req.campaignId, req.kind, req.siteId, req.recipient ?? null)
     const dir = path.dirname(req.target)
     if (!dirs.has(dir)) {
@@ -129,7 +129,7 @@ export async function issueLetters<R extends IssueRequest>(
   const finish = async (p: Prepared<R>): Promise<void> => {
     let letter = await commit(p)
     for (let attempt = 1; !letter && attempt < ATTEMPTS; attempt++) {
-      const again = await prepare(p.req, null)
+      const again = await draft(p.req, null)
       job?.throwIfCancelled()
       again.write = run.write(again.req.target, again.data)
       letter = await commit(again)
@@ -151,7 +151,7 @@ export async function issueLetters<R extends IssueRequest>(
       }
       let next: Prepared<R>
       try {
-        next = await prepare(req, pending)
+        next = await draft(req, pending)
       } catch (error) {
         // The letter ahead is packed and being written: it stays issued, as it would have been one at a time.
         if (pending && !(error instanceof AppError && error.code === 'cancelled')) {

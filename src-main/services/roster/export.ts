@@ -8,6 +8,7 @@ import ExcelJSLib from 'exceljs'
 import { ROSTER_COLUMNS, type RosterField } from '../../core/roster/columns'
 import { SITE_STATUS_LABELS, SITE_TYPE_INFO, STAR_LABELS } from '../../core/sites/fields'
 import { typesetChinese } from '../../core/typeset'
+import { FindingsRepository } from '../../db/repositories/findings'
 import type { SiteRecord } from '../../db/repositories/sites'
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
@@ -17,14 +18,7 @@ import { addRosterSheet } from './template'
 
 /** Open findings per site: found by the last check run and not waived. */
 export function openFindingCounts(app: AppContext): Map<number, number> {
-  const rows = app.db
-    .prepare(
-      `SELECT f.site_id AS siteId, COUNT(*) AS n FROM findings f
-       WHERE NOT EXISTS (SELECT 1 FROM waivers w WHERE w.site_id = f.site_id AND w.fingerprint = f.fingerprint)
-       GROUP BY f.site_id`,
-    )
-    .all() as { siteId: number; n: number }[]
-  return new Map(rows.map((r) => [r.siteId, r.n]))
+  return new FindingsRepository(app.db).unwaivedCountsBySite()
 }
 
 function cellValue(site: SiteRecord, field: RosterField, seq: number): string | number | Date | null {

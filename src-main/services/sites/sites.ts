@@ -4,7 +4,7 @@ import { cleanProse } from '../../core/text'
 import { readSiteDraft, type SiteDraft, type SiteValues } from '../../core/sites/draft'
 import { appendAudit, queryAudit, type AuditEntry } from '../../db/repositories/audit'
 import { getDeferral, putDeferral, removeDeferral } from '../../db/repositories/deferrals'
-import type { SiteRecord } from '../../db/repositories/sites'
+import { countLiveSites, type SiteRecord } from '../../db/repositories/sites'
 import type { AppContext } from '../context'
 import { requireSetup } from '../settings/association'
 import { recheckSites } from '../checks/engine'
@@ -24,6 +24,11 @@ function mustGet(app: AppContext, id: number): SiteRecord {
 export function listSites(app: AppContext, options: { deleted?: boolean } = {}): SiteRecord[] {
   const { campaign } = requireSetup(app)
   return app.sites.list(campaign.id, options)
+}
+
+/** Sites not deleted, of every year. */
+export function liveSiteCountAllYears(app: AppContext): number {
+  return countLiveSites(app.db)
 }
 
 export function getSite(app: AppContext, id: number): SiteRecord {
