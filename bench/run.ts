@@ -15,8 +15,9 @@ import { checksCase } from './cases/checks'
 import { bundleBuildCase, bundleMemoryCase, bundleVerifyCase } from './cases/bundle'
 import { lettersCase } from './cases/letters'
 import { filterSitesCase } from './cases/filterSites'
+import { firstScreenCase } from './cases/firstScreen'
 
-const CASES: Case[] = [insertSitesCase, listSitesCase, listSitesWithAttachmentsCase, checksCase, bundleBuildCase, bundleVerifyCase, bundleMemoryCase, rosterImportCase, lettersCase, filterSitesCase]
+const CASES: Case[] = [insertSitesCase, listSitesCase, listSitesWithAttachmentsCase, checksCase, bundleBuildCase, bundleVerifyCase, bundleMemoryCase, rosterImportCase, lettersCase, filterSitesCase, firstScreenCase]
 
 async function main(): Promise<void> {
   const filter = process.argv[2]
