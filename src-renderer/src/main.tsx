@@ -1,9 +1,10 @@
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
 import { MantineProvider } from '@mantine/core'
-import { lazy, StrictMode, Suspense } from 'react'
+import { lazy, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
+import { AfterFirstScreen } from './components/AfterFirstScreen'
 import { theme } from './theme'
 
 // The toasts' container follows the first screen; a notification raised before it mounts waits in the store.
@@ -15,9 +16,9 @@ if (!container) throw new Error('页面缺少 #root 元素')
 createRoot(container).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Suspense fallback={null}>
+      <AfterFirstScreen>
         <Toasts />
-      </Suspense>
+      </AfterFirstScreen>
       <App />
     </MantineProvider>
   </StrictMode>,

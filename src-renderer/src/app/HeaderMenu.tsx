@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react'
+import { AfterFirstScreen } from '../components/AfterFirstScreen'
 import { HelpButton } from './HelpButton'
 import { useShortcuts } from './shortcuts'
 
@@ -19,9 +20,9 @@ export function HeaderMenu() {
   useShortcuts(() => show('help'))
   return (
     <>
-      <Suspense fallback={<HelpButton />}>
+      <AfterFirstScreen fallback={<HelpButton />}>
         <HelpMenu onHelp={() => show('help')} onAbout={() => show('about')} />
-      </Suspense>
+      </AfterFirstScreen>
       <Suspense fallback={null}>
         {opened.has('help') && <HelpDialog opened={dialog === 'help'} onClose={() => setDialog(null)} />}
         {opened.has('about') && <AboutDialog opened={dialog === 'about'} onClose={() => setDialog(null)} />}

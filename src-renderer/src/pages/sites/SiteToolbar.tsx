@@ -1,5 +1,6 @@
 import { Button, Group, TextInput } from '@mantine/core'
-import { lazy, Suspense } from 'react'
+import { lazy } from 'react'
+import { AfterFirstScreen } from '../../components/AfterFirstScreen'
 import { FILTER_FIELDS, hasFilters, NO_FILTERS, type ListedSite, type SiteFilters } from './siteView'
 
 // The dropdowns (combobox, popover and positioning code) follow the first screen: the list and the search
@@ -25,13 +26,13 @@ export function SiteToolbar({ sites, query, onQuery, filters, onFilters }: SiteT
         onChange={(e) => onQuery(e.currentTarget.value)}
         style={{ flex: '1 1 170px', maxWidth: 320 }}
       />
-      <Suspense
+      <AfterFirstScreen
         fallback={FILTER_FIELDS.map((f) => (
           <TextInput key={f.key} placeholder={f.label} w={f.width} disabled tabIndex={-1} aria-hidden />
         ))}
       >
         <FilterSelects sites={sites} filters={filters} onFilters={onFilters} />
-      </Suspense>
+      </AfterFirstScreen>
       {(hasFilters(filters) || query) && (
         <Button
           variant="subtle"

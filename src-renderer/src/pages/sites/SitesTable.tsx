@@ -1,11 +1,11 @@
 import { Checkbox, Text } from '@mantine/core'
-import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useMemo, useRef, type CSSProperties, type ReactNode } from 'react'
 import { SITE_TYPE_INFO, STAR_LABELS } from '../../../../src-main/api/contract'
 import { CheckCounts } from './CheckCounts'
 import type { ListedSite, SortKey, SortState } from './siteView'
 import classes from './SitesTable.module.css'
 import { StatusTag } from './StatusBadge'
+import { useFixedRows } from './useFixedRows'
 
 const ROW_HEIGHT = 40
 const CHECK_WIDTH = '40px'
@@ -93,13 +93,7 @@ export const SitesTable = memo(function SitesTable({ sites, action, selection, s
     [onFindings],
   )
   const scrollRef = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({
-    count: sites.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    getItemKey: (index) => sites[index]?.id ?? index,
-  })
+  const { rows, totalHeight } = useFixedRows(scrollRef, sites.length, ROW_HEIGHT, 12)
   const widths = [...(selection ? [CHECK_WIDTH] : []), ...columns.map((c) => c.width), ...(action ? ['96px'] : [])]
   const style: CSSProperties = { gridTemplateColumns: widths.join(' ') }
 
@@ -135,15 +129,15 @@ export const SitesTable = memo(function SitesTable({ sites, action, selection, s
             {emptyText}
           </Text>
         ) : (
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
+          <div role="rowgroup" style={{ height: totalHeight, position: 'relative' }}>
+            {rows.map((item) => {
               const site = sites[item.index]
               if (!site) return null
               const checked = selection?.selected.has(site.id) ?? false
               const rowClass = [classes.row, onOpen ? classes.clickable : '', checked ? classes.checked : ''].join(' ')
               return (
                 <div
-                  key={item.key}
+                  key={site.id}
                   role="row"
                   aria-rowindex={item.index + 2}
                   aria-selected={selection ? checked : undefined}
