@@ -11,7 +11,7 @@ export function CheckCounts({ site, onOpen }: { site: ListedSite; onOpen(site: L
   if (errors === 0 && warnings === 0) {
     return (
       <span className={classes.checksClean} data-testid="site-checks" title="审核未发现问题">
-        ✓ 无问题
+        无问题
       </span>
     )
   }
