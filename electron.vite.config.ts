@@ -70,7 +70,7 @@ export default defineConfig({
     build: {
       ...rendererConfig.build,
       outDir: here('./out/renderer'),
-      rolldownOptions: { input: here('./src-renderer/index.html') },
+      rolldownOptions: { ...rendererConfig.build?.rolldownOptions, input: here('./src-renderer/index.html') },
     },
   },
 })

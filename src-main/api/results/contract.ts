@@ -10,14 +10,8 @@ import { rowProblemSchema } from '../roster/contract'
 const pathSchema = z.string({ error: '请选择文件' }).min(1, '请选择文件').max(4096, '路径过长')
 const outPathSchema = z.string().min(1).max(4096, '路径过长').optional()
 
-export const RESULT_STATUSES = ['matched', 'review', 'unmatched', 'confirmed'] as const
-export const RESULT_STATUS_LABELS: Record<(typeof RESULT_STATUSES)[number], string> = {
-  matched: '已匹配',
-  review: '待确认',
-  unmatched: '未匹配',
-  confirmed: '已确认',
-}
-export const MATCH_METHOD_LABELS = { code: '按编号', name: '按名称', manual: '人工确认' } as const
+import { RESULT_STATUSES } from '../vocabulary'
+export { RESULT_STATUSES, RESULT_STATUS_LABELS, MATCH_METHOD_LABELS } from '../vocabulary'
 
 export const siteBriefSchema = z.object({
   id: z.number(),

@@ -79,6 +79,9 @@ export const deferredSiteSchema = z.object({
   errors: z.array(openErrorSchema),
 })
 
+/** A listed site's open findings (waived warnings excluded), as the registry's 审核 column shows them. */
+export const siteCheckCountsSchema = z.object({ errors: z.number(), warnings: z.number() })
+
 export const sitesOps = defineOps({
   'sites.list': {
     title: '读取现场列表',
@@ -89,7 +92,9 @@ export const sitesOps = defineOps({
         withAttachments: z.boolean().optional(),
       })
       .strict(),
-    output: z.object({ sites: z.array(siteSchema.extend({ attachments: z.array(attachmentSummarySchema).optional() })) }),
+    output: z.object({
+      sites: z.array(siteSchema.extend({ checks: siteCheckCountsSchema, attachments: z.array(attachmentSummarySchema).optional() })),
+    }),
   },
   'sites.history': {
     title: '读取现场的操作记录',

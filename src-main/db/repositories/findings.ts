@@ -269,6 +269,27 @@ export class FindingsRepository {
       .all(campaignId) as { rule: RuleId; severity: Severity; open: number; waived: number; sites: number }[]
   }
 
+  /**
+   * Open errors and warnings per site of the campaign, live or deleted ones, in one grouped query: the site
+   * list shows them on every row. Sites without findings are absent. A waived warning is not open.
+   */
+  openCountsBySite(campaignId: number, deleted = false): Map<number, { errors: number; warnings: number }> {
+    const rows = this.db
+      .prepare(
+        // Grouped by the site, read in the order of the campaign index: no temporary B-tree for the grouping.
+        `SELECT s.id, SUM(f.severity = 'error'), SUM(f.severity = 'warning' AND NOT ${WAIVED})
+         FROM sites s JOIN findings f ON f.site_id = s.id
+         LEFT JOIN waivers w ON w.site_id = f.site_id AND w.fingerprint = f.fingerprint
+         WHERE s.campaign_id = ? AND s.deleted_at IS ${deleted ? 'NOT ' : ''}NULL
+         GROUP BY s.id`,
+      )
+      .raw()
+      .all(campaignId) as [number, number, number][]
+    const out = new Map<number, { errors: number; warnings: number }>()
+    for (const [siteId, errors, warnings] of rows) out.set(siteId, { errors, warnings })
+    return out
+  }
+
   /** Sites with at least one open finding of each severity. */
   sitesWithOpen(campaignId: number): { errors: number; warnings: number } {
     return this.db
