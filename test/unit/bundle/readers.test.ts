@@ -129,7 +129,7 @@ function headers(zip: Buffer): { central: Header; local: Header }[] {
 describe('bundle entry names in independent zip readers', () => {
   it('7-Zip, bsdtar, Info-ZIP unzip and Python zipfile list exactly the manifest paths; every header has bit 11 and a matching 0x7075', async () => {
     const { out, paths } = await chineseBundle()
-    expect(paths).toContain('现场材料/GD-2021-Y001_广州天河“𠮷”营业厅(旗舰店)/照片1.jpg') // full-width brackets normalised
+    expect(paths).toContain('现场材料/GD-2021-Y001_广州天河“𠮷”营业厅（旗舰店）/照片1.jpg') // the name as typed, full-width brackets kept
     expect(paths).toContain('现场材料/GD-2021-Z001_深圳福田“装维”中心/其他.doc')
     for (const [reader, list] of Object.entries(READERS)) expect(list(out), reader).toEqual(paths)
 
