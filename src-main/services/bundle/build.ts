@@ -13,6 +13,7 @@ import { MANIFEST_PATH, SIGNATURE_PATH, isStoredExt } from '../../core/bundle/la
 import { bundleFileName } from '../../core/bundle/names'
 import { AppError } from '../../core/errors'
 import { appendAudit } from '../../db/repositories/audit'
+import type { BundleRecord } from '../../db/repositories/bundles'
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
 import { requireSetup } from '../settings/association'
@@ -41,14 +42,8 @@ export interface BuildOptions {
 
 export type BuildPhase = 'documents' | 'stream' | 'fsync' | 'rename'
 
-export interface BuildResult {
-  id: number
-  path: string
-  size: number
-  sha256: string
-  sites: number
-  files: number
-  fingerprint: string
+/** The bundle as history records it, less who and when, plus what the build itself knows. */
+export interface BuildResult extends Omit<BundleRecord, 'createdAt' | 'createdBy'> {
   omitted: { path: string; reason: string }[]
   /** Sites held back (暂缓报送), with reasons and open errors. */
   deferred: HeldBack[]
