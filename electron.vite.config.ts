@@ -1,6 +1,7 @@
 /**
  * The desktop build: main process, sandboxed preload and the renderer (the same UI as browser mode, via
- * `rendererConfig`). Outputs: out/main/index.js (ESM, package.json "type": "module"), out/preload/preload.cjs,
+ * `rendererConfig`). Outputs: out/main/index.js (ESM, package.json "type": "module"), out/main/core.js (the core's
+ * utility process), out/preload/preload.cjs,
  * out/renderer/index.html.
  */
 import { fileURLToPath } from 'node:url'
@@ -46,7 +47,8 @@ export default defineConfig({
       // by relative path (package.json, resources/campaigns/*.json) is source and gets bundled.
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: here('./src-main/electron/main.ts') },
+        // core.js is the utility process that owns the database (src-main/relay); main only relays to it.
+        input: { index: here('./src-main/electron/main.ts'), core: here('./src-main/relay/entry.ts') },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },
@@ -68,7 +70,7 @@ export default defineConfig({
     build: {
       ...rendererConfig.build,
       outDir: here('./out/renderer'),
-      rolldownOptions: { input: here('./src-renderer/index.html') },
+      rolldownOptions: { ...rendererConfig.build?.rolldownOptions, input: here('./src-renderer/index.html') },
     },
   },
 })

@@ -19,6 +19,7 @@ const CONTRACT_FILES = [
   'src-main/api/define.ts',
   'src-main/api/bridge.ts',
   'src-main/api/mergeFeatures.ts',
+  'src-main/api/vocabulary.ts',
   'src-main/api/*/contract.ts',
 ]
 

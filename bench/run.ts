@@ -15,8 +15,10 @@ import { checksCase } from './cases/checks'
 import { bundleBuildCase, bundleMemoryCase, bundleVerifyCase } from './cases/bundle'
 import { lettersCase } from './cases/letters'
 import { filterSitesCase } from './cases/filterSites'
+import { firstScreenCase } from './cases/firstScreen'
+import { relayCase } from './cases/relay'
 
-const CASES: Case[] = [insertSitesCase, listSitesCase, listSitesWithAttachmentsCase, checksCase, bundleBuildCase, bundleVerifyCase, bundleMemoryCase, rosterImportCase, lettersCase, filterSitesCase]
+const CASES: Case[] = [insertSitesCase, listSitesCase, listSitesWithAttachmentsCase, checksCase, bundleBuildCase, bundleVerifyCase, bundleMemoryCase, rosterImportCase, lettersCase, filterSitesCase, firstScreenCase, relayCase]
 
 async function main(): Promise<void> {
   const filter = process.argv[2]

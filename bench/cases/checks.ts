@@ -25,7 +25,7 @@ const PER_SITE = 4
 const NOW = '2021-05-06T08:00:00.000Z'
 const TARGET_MS = 1000
 
-function build(): string {
+export function build(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'starsite-bench-checks-'))
   const app = openApp({ dataDir: dir, actor: 'bench', now: () => NOW })
   try {

@@ -14,12 +14,11 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { dispatch } from '../../src-main/api/dispatch'
-import type { Site } from '../../src-main/api/contract'
 import { SITE_TYPE_INFO } from '../../src-main/core/sites/fields'
 import { startServer } from '../../src-main/server/server'
 import { openApp } from '../../src-main/services/context'
 import { requireSetup, saveAssociation } from '../../src-main/services/settings/association'
-import { filterIndex, indexSites, NO_FILTERS } from '../../src-renderer/src/pages/sites/siteView'
+import { filterIndex, indexSites, NO_FILTERS, type ListedSite } from '../../src-renderer/src/pages/sites/siteView'
 import { launchBrowser } from '../../test/e2e/helpers/browser'
 import { median, type Case, type Stats } from '../harness'
 import { makeSites } from './data'
@@ -72,7 +71,7 @@ interface Sample {
   frameMs: number
 }
 
-async function keystroke(page: Page, sites: Site[], value: string): Promise<Sample> {
+async function keystroke(page: Page, sites: ListedSite[], value: string): Promise<Sample> {
   const index = indexSites(sites)
   const expected = filterIndex(index, value, NO_FILTERS)
   const args = JSON.stringify([value, sites.length, expected.length, expected[0]?.code ?? ''])
@@ -80,7 +79,7 @@ async function keystroke(page: Page, sites: Site[], value: string): Promise<Samp
 }
 
 /** The floor in the same page: one plain pass of substring tests over the same 10,000 texts. */
-async function barePass(page: Page, sites: Site[]): Promise<number[]> {
+async function barePass(page: Page, sites: ListedSite[]): Promise<number[]> {
   const texts = indexSites(sites).map((i) => i.haystack)
   const script = `(() => {
     const texts = ${JSON.stringify(texts)}
@@ -128,7 +127,7 @@ export const filterSitesCase: Case = {
       })()
       const listed = await dispatch(app, 'sites.list', {})
       if (!listed.ok) throw new Error(listed.error.message)
-      const sites = (listed.value as { sites: Site[] }).sites
+      const sites = (listed.value as { sites: ListedSite[] }).sites
 
       server = await startServer({ app, staticDir: WEB_DIR })
       chrome = await launchBrowser()

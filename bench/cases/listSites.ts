@@ -11,6 +11,7 @@ import path from 'node:path'
 import { dispatch } from '../../src-main/api/dispatch'
 import { SITE_TYPE_INFO } from '../../src-main/core/sites/fields'
 import { insertAttachment, putStoredFile } from '../../src-main/db/repositories/attachments'
+import { runChecksSync } from '../../src-main/services/checks/engine'
 import { openApp, type AppContext } from '../../src-main/services/context'
 import { saveAssociation, requireSetup } from '../../src-main/services/settings/association'
 import { compare, type Case, type Result } from '../harness'
@@ -39,6 +40,8 @@ function buildApp(withAttachments: boolean): { app: AppContext; campaignId: numb
       }
     }
   })()
+  // A registry as it is used: every save is checked, so the sites carry findings the list counts.
+  runChecksSync(app)
   return { app, campaignId, dir }
 }
 

@@ -32,7 +32,22 @@ export interface StarsiteBridge {
    */
   pathForFile(file: File): string
   platform: string
+  /** The core process (database, checks, imports) runs apart from the window's process and may crash. */
+  core: {
+    status(): Promise<CoreStatus>
+    /** Every change of status; returns the unsubscribe function. */
+    onStatus(listener: (status: CoreStatus) => void): () => void
+    /** Start the core again after a crash; resolves once it answers (or with why it could not). */
+    restart(): Promise<Envelope<null>>
+  }
 }
+
+/** How the core process is doing, as the window is told. */
+export type CoreStatus =
+  | { state: 'ready' }
+  | { state: 'starting' }
+  /** Exited unexpectedly, or could not reopen the data: the window offers 重新启动. */
+  | { state: 'crashed'; message: string }
 
 /** IPC channel names, shared by main and preload. */
 export const IPC = {
@@ -43,4 +58,8 @@ export const IPC = {
   dialogSaveFile: 'starsite:dialog-save-file',
   shellOpenPath: 'starsite:shell-open-path',
   shellShowItem: 'starsite:shell-show-item',
+  coreStatus: 'starsite:core-status',
+  coreRestart: 'starsite:core-restart',
+  /** Main -> window only, like jobEvent. */
+  coreEvent: 'starsite:core-event',
 } as const

@@ -54,21 +54,9 @@ export type Settings = z.output<typeof import('./settings/contract').settingsSch
 export type AuditEntry = z.output<typeof import('./audit/contract').auditEntrySchema>
 
 // Vocabulary the UI shows, re-exported so the renderer needs no other import from src-main.
-export {
-  SITE_TYPES,
-  SITE_TYPE_INFO,
-  SITE_STATUSES,
-  SITE_STATUS_LABELS,
-  SITE_FIELD_LABELS,
-  REQUIRED_SITE_FIELDS,
-  ENTERPRISES,
-  STAR_LABELS,
-} from '../core/sites/fields'
-export { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, TRAINING_CLASS_LABELS, presetForYear } from '../core/campaign/preset'
-export type { StarsiteBridge, FileFilter } from './bridge'
-export { RULE_IDS, RULE_LABELS, RULE_SEVERITY, SEVERITIES, SEVERITY_LABELS } from '../core/checks/ids'
+export * from './vocabulary'
+export type { StarsiteBridge, FileFilter, CoreStatus } from './bridge'
 export type { RuleId, Severity } from '../core/checks/ids'
 export type Finding = z.output<typeof import('./checks/contract').findingSchema>
 export type CheckSummary = z.output<typeof import('./checks/contract').checkSummarySchema>
 export type BlockingSite = z.output<typeof import('./checks/contract').blockingSiteSchema>
-export { RESULT_STATUSES, RESULT_STATUS_LABELS, MATCH_METHOD_LABELS } from './results/contract'

@@ -6,8 +6,9 @@ import { contract, type OpName } from './contract'
 import type { Envelope, ErrorShape, OpSpec } from './define'
 import type { Handler } from './handler'
 import { handlers } from './handlers'
+import { zodToError } from './zodError'
 
-z.config(z.locales.zhCN())
+export { zodToError }
 
 export function isOpName(name: unknown): name is OpName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
@@ -15,13 +16,6 @@ export function isOpName(name: unknown): name is OpName {
 
 export function isJobOp(name: OpName): boolean {
   return (contract[name] as OpSpec).job === true
-}
-
-/** Zod issues as field problems with a Chinese sentence naming the field path. */
-export function zodToError(error: z.ZodError): AppError {
-  const problems = error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }))
-  const text = problems.map((p) => (p.field ? `${p.field}：${p.message}` : p.message)).join('；')
-  return new AppError('invalid-input', `输入有误：${text}`, { problems })
 }
 
 export function toErrorShape(error: unknown): ErrorShape {

@@ -1,4 +1,12 @@
-/** Text normalisation shared by the form, the importer and the checks, so they never disagree. */
+/**
+ * Text normalisation shared by the form, the importer and the checks, so they never disagree.
+ *
+ * Two kinds of text (DESIGN §7b). Prose — names, addresses, 推荐单位, 突出表现, 备注 — is stored as typed, less
+ * invisible characters and surplus whitespace: cleanProse and cleanProseLines keep full-width （）：，；！？,
+ * which Chinese text takes (GB/T 15834-2011). Code-like text — USCC, phone, e-mail, certificate numbers, the
+ * words and digits of types, star levels, dates and figures — and every comparison key go half-width:
+ * cleanText and nameKey, so `（新址）` and `(新址)` still compare equal.
+ */
 
 /** Full-width ASCII (U+FF01..U+FF5E) to half-width, ideographic space to a plain space. */
 export function toHalfWidth(value: string): string {
@@ -11,7 +19,7 @@ export function toHalfWidth(value: string): string {
  * Characters no field should keep: C0/C1 controls that are not whitespace (DEL, ESC, the CSI introducer
  * U+009B that terminals obey), bidirectional overrides and marks (U+202E makes a name display reversed),
  * and zero-width spaces (U+200B lets the same name pass as a different one past the duplicate check).
- * Tab and line breaks are not here: they are collapsed, or kept as line breaks by cleanMultiline.
+ * Tab and line breaks are not here: they are collapsed, or kept as line breaks by cleanProseLines.
  */
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069]/g
@@ -56,14 +64,15 @@ export function toVisibleHalfWidth(value: string): string {
 }
 
 /**
- * True when cleanText (and cleanMultiline) would return the string unchanged: no character that half-width
- * conversion, invisible stripping or whitespace handling touches, and spaces only singly between other
- * characters. The unsafe set is deliberately wider than needed (U+2000..U+200F, U+2028..U+202F and
- * U+205F..U+206F, all C0/C1 controls, U+FEFF): anything doubtful takes the full path. The rest of the
- * U+2000 block (dashes, curly quotes, ellipsis, ※) is everyday Chinese punctuation and stays on this path.
+ * True when cleanText (and cleanProse, cleanProseLines) would return the string unchanged: no character that
+ * half-width conversion (unless keepWide: prose keeps full-width forms), invisible stripping or whitespace
+ * handling touches, and spaces only singly between other characters. The unsafe set is deliberately wider
+ * than needed (U+2000..U+200F, U+2028..U+202F and U+205F..U+206F, all C0/C1 controls, U+FEFF): anything
+ * doubtful takes the full path. The rest of the U+2000 block (dashes, curly quotes, ellipsis, ※) is everyday
+ * Chinese punctuation and stays on this path.
  * Most roster cells are like this; equality with the full path is a property test.
  */
-function isAlreadyClean(s: string, multiline: boolean): boolean {
+function isAlreadyClean(s: string, multiline: boolean, keepWide = false): boolean {
   const n = s.length
   let prevSpace = true // a leading space (of the text, or of a line) is not clean
   let breaks = 0 // line breaks in a row (multiline only)
@@ -96,7 +105,7 @@ function isAlreadyClean(s: string, multiline: boolean): boolean {
         (c <= 0x200f || (c >= 0x2028 && c <= 0x202f) || c >= 0x205f)) ||
       c === 0x3000 ||
       c === 0xfeff ||
-      (c >= 0xff01 && c <= 0xff5e)
+      (c >= 0xff01 && c <= 0xff5e && !keepWide)
     )
       return false
   }
@@ -104,26 +113,29 @@ function isAlreadyClean(s: string, multiline: boolean): boolean {
 }
 
 /**
- * The full path of cleanText and cleanMultiline on text already made half-width and visible. Half-width and
- * stripping never create what they remove, so when the result of that step is clean there is nothing left
+ * The full path of cleanText and cleanProse(Lines) on text already made visible (and half-width, for
+ * cleanText). Half-width and stripping never create what they remove, so when the result of that step is clean there is nothing left
  * to do: a cell whose only fault is full-width punctuation costs one pass, not five.
  */
-function collapse(mapped: string): string {
-  return isAlreadyClean(mapped, false) ? mapped : mapped.replace(/[\s\u00A0]+/g, ' ').trim()
+function collapse(mapped: string, keepWide = false): string {
+  return isAlreadyClean(mapped, false, keepWide) ? mapped : mapped.replace(/[\s\u00A0]+/g, ' ').trim()
 }
 
-function collapseLines(mapped: string): string {
-  if (isAlreadyClean(mapped, true)) return mapped
+function collapseLines(mapped: string, keepWide: boolean): string {
+  if (isAlreadyClean(mapped, true, keepWide)) return mapped
   return mapped
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => line.replace(/[\t\v\f \u00A0]+/g, ' ').trim())
+    .map((line) => line.replace(/[\t\v\f \u00A0\u3000]+/g, ' ').trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim()
 }
 
-/** Trim, half-width, collapse inner whitespace runs to one space. Empty becomes ''. */
+/**
+ * Code-like text and the words readers parse: trim, half-width, collapse inner whitespace runs to one space.
+ * Empty becomes ''. Never for the stored value of prose (cleanProse).
+ */
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return ''
   const s = typeof value === 'string' ? value : String(value)
@@ -131,12 +143,24 @@ export function cleanText(value: unknown): string {
   return collapse(toVisibleHalfWidth(s))
 }
 
-/** Like cleanText but keeps line breaks (for multi-line fields such as 突出表现). */
-export function cleanMultiline(value: unknown): string {
+/**
+ * One line of prose as typed: invisible characters dropped, whitespace runs (the ideographic space among
+ * them) made one space, trimmed; full-width punctuation kept. Equal to cleanText up to half-width
+ * (a property test), so a key made from either is the same.
+ */
+export function cleanProse(value: unknown): string {
   if (value === null || value === undefined) return ''
   const s = typeof value === 'string' ? value : String(value)
-  if (isAlreadyClean(s, true)) return s
-  return collapseLines(toVisibleHalfWidth(s))
+  if (isAlreadyClean(s, false, true)) return s
+  return collapse(stripInvisible(s), true)
+}
+
+/** Like cleanProse but keeps line breaks (at most one blank line in a row), for 突出表现 and 备注. */
+export function cleanProseLines(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  const s = typeof value === 'string' ? value : String(value)
+  if (isAlreadyClean(s, true, true)) return s
+  return collapseLines(stripInvisible(s), true)
 }
 
 /**

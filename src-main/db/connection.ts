@@ -13,6 +13,12 @@ export interface OpenOptions {
   /** Migrations to know about; tests pass a prefix to build an old database. */
   migrations?: Migration[]
   readonly?: boolean
+  /**
+   * Called once, before the first pending migration runs, when the file already holds data of an older
+   * version (never for a new file): the last moment the data exists as the old version wrote it. Throwing
+   * stops the open with nothing migrated.
+   */
+  beforeMigrate?: (db: Db, fromVersion: number) => void
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
@@ -31,7 +37,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // thousands of sites with their findings then stays in memory until its commit instead of spilling
     // pages into the WAL mid-transaction, and re-reads after it hit the cache.
     db.pragma('cache_size = -65536')
-    if (options.migrate !== false && !options.readonly) migrate(db, migrations)
+    if (options.migrate !== false && !options.readonly) migrate(db, migrations, options.beforeMigrate)
     return db
   } catch (error) {
     db.close()
@@ -44,6 +50,16 @@ export function schemaVersion(db: Db): number {
   if (!exists) return 0
   const row = db.prepare('SELECT MAX(version) AS v FROM migrations').get() as { v: number | null }
   return row.v ?? 0
+}
+
+/**
+ * Changes whenever the database does: a write on this connection (total_changes()) or by another connection
+ * (PRAGMA data_version). Equal stamps mean nothing was written in between.
+ */
+export function changeStamp(db: Db): string {
+  const version = db.pragma('data_version', { simple: true }) as number
+  const changes = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+  return `${version}:${changes}`
 }
 
 function assertStarsiteFile(db: Db, migrations: Migration[]): void {
@@ -66,7 +82,9 @@ function assertStarsiteFile(db: Db, migrations: Migration[]): void {
   }
 }
 
-function migrate(db: Db, migrations: Migration[]): void {
+function migrate(db: Db, migrations: Migration[], beforeMigrate?: OpenOptions['beforeMigrate']): void {
+  const found = schemaVersion(db)
+  if (found > 0 && beforeMigrate && migrations.some((m) => m.version > found)) beforeMigrate(db, found)
   // Mark the file first: a crash right after would otherwise leave an unmarked file with tables in it.
   // Only when missing: writing it again would rewrite the header of an untouched file on every open.
   if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`)

@@ -3,7 +3,7 @@
  * drive it. Kept apart from preload.ts so the preload entry itself exports nothing.
  */
 import type { IpcRenderer, IpcRendererEvent } from 'electron'
-import { IPC, type StarsiteBridge } from '../api/bridge'
+import { IPC, type CoreStatus, type StarsiteBridge } from '../api/bridge'
 import { OP_NAMES } from '../api/contract'
 import type { Envelope, JobEventShape } from '../api/define'
 
@@ -52,5 +52,16 @@ export function createBridge(ipc: IpcLike, platform: string, webUtils: WebUtilsL
       }
     },
     platform,
+    core: {
+      status: () => ipc.invoke(IPC.coreStatus),
+      onStatus(listener: (status: CoreStatus) => void): () => void {
+        const relay = (_event: IpcRendererEvent, payload: CoreStatus) => listener(payload)
+        ipc.on(IPC.coreEvent, relay)
+        return () => {
+          ipc.removeListener(IPC.coreEvent, relay)
+        }
+      },
+      restart: () => ipc.invoke(IPC.coreRestart),
+    },
   }
 }

@@ -1,17 +1,26 @@
 import path from 'node:path'
 import { ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { z } from 'zod'
-import { IPC } from '../api/bridge'
+import { IPC, type CoreStatus } from '../api/bridge'
 import { jobIdSchema, type Envelope, type ErrorShape } from '../api/define'
-import { dispatch, zodToError } from '../api/dispatch'
-import type { AppContext } from '../services/context'
+import { zodToError } from '../api/zodError'
+import type { CoreLink } from '../relay/client'
 import { checkDataPath, isRunnable } from './dataPaths'
 import { openFiles, openFilesSchema, openFolder, openFolderSchema, saveFile, saveFileSchema } from './dialogs'
 import { silentLog, type Log } from './log'
 import { isRendererUrl, type RendererSource } from './paths'
 
+/** The core as the window reaches it: the relay to the core process (or, in tests, dispatch in-process). */
+export interface CoreDoor extends CoreLink {
+  readonly status: CoreStatus
+  onStatus(listener: (status: CoreStatus) => void): () => void
+  restart(): Promise<Envelope<null>>
+}
+
 export interface IpcDeps {
-  app: AppContext
+  core: CoreDoor
+  /** The data folder: the only place the shell may open files from, and where saving starts. */
+  dataDir: string
   /** The one window whose page may call us; null while none is open. */
   window: () => BrowserWindow | null
   source: RendererSource
@@ -33,6 +42,9 @@ export function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | 
   return isRendererUrl(frame.url, source)
 }
 
+/** Channels main only sends on: nothing to handle. */
+export const SEND_ONLY: ReadonlySet<string> = new Set([IPC.jobEvent, IPC.coreEvent])
+
 const invokeArgs = z.tuple([z.unknown(), z.unknown(), jobIdSchema.nullish()])
 const pathArg = z.string({ error: '路径应为文字' }).min(1, '路径不能为空').max(4096, '路径过长')
 
@@ -42,7 +54,7 @@ function invalid(error: z.ZodError): Envelope<never> {
 
 /** Registers every channel of IPC; returns the function that removes them again. */
 export function registerIpc(deps: IpcDeps): () => void {
-  const { app, source } = deps
+  const { core, dataDir, source } = deps
   const log = deps.log ?? silentLog
   const trusted = (event: IpcMainInvokeEvent) => {
     const ok = isTrustedSender(event, deps.window(), source)
@@ -64,7 +76,7 @@ export function registerIpc(deps: IpcDeps): () => void {
     const parsed = invokeArgs.safeParse([args[0], args[1], args[2]])
     if (!parsed.success) return invalid(parsed.error)
     const [name, input, jobId] = parsed.data
-    const result = await dispatch(app, name, input, { jobId: jobId ?? undefined })
+    const result = await core.call(name, input, jobId ?? undefined)
     if (!result.ok && result.error.code === 'internal') log.error(`${String(name).slice(0, 100)}: ${result.error.message}`)
     return result
   })
@@ -73,14 +85,14 @@ export function registerIpc(deps: IpcDeps): () => void {
   ipcMain.handle(IPC.dialogOpenFolder, guarded(openFolderSchema, (o) => openFolder(deps.window(), o)))
   ipcMain.handle(
     IPC.dialogSaveFile,
-    guarded(saveFileSchema, (o) => saveFile(deps.window(), o, path.join(app.dataDir, 'outputs'))),
+    guarded(saveFileSchema, (o) => saveFile(deps.window(), o, path.join(dataDir, 'outputs'))),
   )
 
   ipcMain.handle(IPC.shellOpenPath, async (event, raw: unknown): Promise<Envelope<null>> => {
     if (!trusted(event)) return { ok: false, error: FORBIDDEN }
     const arg = pathArg.safeParse(raw)
     if (!arg.success) return invalid(arg.error)
-    const checked = checkDataPath(app.dataDir, arg.data)
+    const checked = checkDataPath(dataDir, arg.data)
     if (!checked.ok) return checked
     if (isRunnable(checked.path)) {
       shell.showItemInFolder(checked.path)
@@ -98,21 +110,40 @@ export function registerIpc(deps: IpcDeps): () => void {
     if (!trusted(event)) return { ok: false, error: FORBIDDEN }
     const arg = pathArg.safeParse(raw)
     if (!arg.success) return invalid(arg.error)
-    const checked = checkDataPath(app.dataDir, arg.data)
+    const checked = checkDataPath(dataDir, arg.data)
     if (!checked.ok) return checked
     shell.showItemInFolder(checked.path)
     return { ok: true, value: null }
   })
 
-  const unsubscribe = app.jobs.subscribe((event) => {
+  ipcMain.handle(IPC.coreStatus, (event): Promise<CoreStatus> => {
+    if (!trusted(event)) return Promise.reject(new Error(FORBIDDEN.message))
+    return Promise.resolve(core.status)
+  })
+
+  ipcMain.handle(IPC.coreRestart, async (event): Promise<Envelope<null>> => {
+    if (!trusted(event)) return { ok: false, error: FORBIDDEN }
+    log.info('core restart asked from the window')
+    const result = await core.restart()
+    if (!result.ok) log.error(`core restart failed: ${result.error.message}`)
+    return result
+  })
+
+  const toWindow = (channel: string, payload: unknown) => {
     const win = deps.window()
-    if (win && !win.isDestroyed()) win.webContents.send(IPC.jobEvent, event)
+    if (win && !win.isDestroyed()) win.webContents.send(channel, payload)
+  }
+  const unsubscribeJobs = core.onJobEvent((event) => toWindow(IPC.jobEvent, event))
+  const unsubscribeStatus = core.onStatus((status) => {
+    if (status.state === 'crashed') log.error(`core: ${status.message}`)
+    toWindow(IPC.coreEvent, status)
   })
 
   return () => {
-    unsubscribe()
+    unsubscribeJobs()
+    unsubscribeStatus()
     for (const channel of Object.values(IPC)) {
-      if (channel !== IPC.jobEvent) ipcMain.removeHandler(channel)
+      if (!SEND_ONLY.has(channel)) ipcMain.removeHandler(channel)
     }
   }
 }

@@ -1,8 +1,8 @@
 import { app, BrowserWindow, dialog, session, shell } from 'electron'
-import { AppError } from '../core/errors'
-import { openApp, type AppContext } from '../services/context'
+import { CoreClient } from '../relay/client'
 import { resolveDataDir } from '../services/dataDir'
 import { dataFlag } from './args'
+import { forkCoreProcess } from './coreProcess'
 import { registerIpc } from './ipc'
 import { fileLog, type Log } from './log'
 import { installMenu } from './menu'
@@ -18,7 +18,9 @@ export interface StartOptions {
 }
 
 export interface Desktop {
-  context: AppContext
+  /** The relay to the core process, which owns the database. */
+  core: CoreClient
+  dataDir: string
   window(): BrowserWindow | null
 }
 
@@ -49,17 +51,15 @@ export async function startDesktop(options: StartOptions): Promise<Desktop | nul
   const dataDir = resolveDataDir(dataFlag(options.argv), options.env)
   await app.whenReady()
 
-  let context: AppContext
-  try {
-    context = openApp({ dataDir })
-  } catch (error) {
-    const message =
-      error instanceof AppError ? error.message : `数据文件夹 ${dataDir} 无法打开：${error instanceof Error ? error.message : String(error)}`
-    dialog.showErrorBox('无法打开数据', message)
+  // Written once the core has created the data folder; until then a failed write is simply dropped.
+  const log: Log = fileLog(dataDir)
+  const core = new CoreClient(() => forkCoreProcess(options.mainDir, log), dataDir)
+  const opened = await core.start()
+  if (!opened.ok) {
+    dialog.showErrorBox('无法打开数据', opened.error.message)
     app.quit()
     return null
   }
-  const log: Log = fileLog(dataDir)
   log.info(`start ${app.getVersion()} data=${dataDir}`)
 
   // Any web contents, ours or one Electron makes for us, gets the same locks.
@@ -75,7 +75,7 @@ export async function startDesktop(options: StartOptions): Promise<Desktop | nul
     })
   }
 
-  const disposeIpc = registerIpc({ app: context, window: () => win, source, log })
+  const disposeIpc = registerIpc({ core, dataDir, window: () => win, source, log })
   installMenu({
     appName: WINDOW_TITLE,
     isMac: platform === 'darwin',
@@ -105,11 +105,21 @@ export async function startDesktop(options: StartOptions): Promise<Desktop | nul
     // macOS apps stay in the Dock with no window; elsewhere closing the last window ends the app.
     if (platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => {
+  // The core closes the database itself (a clean WAL checkpoint) before the app may end.
+  let coreClosed = false
+  let closing = false
+  app.on('will-quit', (event) => {
+    if (coreClosed) return
+    event.preventDefault()
+    if (closing) return
+    closing = true
     disposeIpc()
-    context.close()
-    log.info('quit')
+    void core.close().finally(() => {
+      coreClosed = true
+      log.info('quit')
+      app.quit()
+    })
   })
 
-  return { context, window: () => win }
+  return { core, dataDir, window: () => win }
 }

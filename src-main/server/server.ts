@@ -78,7 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (url.pathname === '/api/events' && req.method === 'GET') return events(req, res)
     if (url.pathname === '/api/upload' && req.method === 'POST') return handleUpload(req, res, options.app.dataDir)
-    const match = /^\/api\/call\/([A-Za-z][A-Za-z0-9.]{0,63})$/.exec(url.pathname)
+    const match = url.pathname.match(/^\/api\/call\/([A-Za-z][A-Za-z0-9.]{0,63})$/)
     if (!match) {
       sendError(res, 404, { code: 'not-found', message: '没有这个接口' })
       return

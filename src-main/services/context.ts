@@ -1,11 +1,13 @@
 import path from 'node:path'
 import { openDatabase, type Db } from '../db/connection'
 import { SiteRepository } from '../db/repositories/sites'
-import { cleanupStalePartials } from './bundle/partial'
+import { cleanupStalePartials } from './files/atomicWrite'
+import { backupBeforeMigrate } from './backup/beforeMigrate'
 import { startDailyBackup } from './backup/create'
 import { applyPendingRestore, recordStartupRestore, type StartupRestore } from './backup/scheduled'
 import { ensureDataDir } from './dataDir'
 import { JobRegistry } from './jobs'
+import { RosterMemory } from './roster/memory'
 import { assertNotOfficeFolder } from './office/folder'
 
 /**
@@ -16,6 +18,8 @@ export interface AppContext {
   readonly dataDir: string
   readonly db: Db
   readonly sites: SiteRepository
+  /** The roster import's last parse and plan (reused by commit when nothing changed since the preview). */
+  readonly roster: RosterMemory
   readonly jobs: JobRegistry
   /** Who is acting, for the audit log (the OS user name by default). */
   readonly actor: string
@@ -36,12 +40,14 @@ export function openApp(options: OpenAppOptions): AppContext {
   // Before anything is created: an office's folder is never opened (and so never altered) as a province's.
   assertNotOfficeFolder(options.dataDir)
   ensureDataDir(options.dataDir)
-  // A killed bundle build leaves a partial file behind; the next start removes it.
+  // A killed writer leaves a partial file behind; the next start removes it.
   cleanupStalePartials(options.dataDir)
   const now = options.now ?? (() => new Date().toISOString())
   // A restore chosen in the window swaps the database file, so it must run before anything opens it here.
   const startupRestore = applyPendingRestore(options.dataDir, now)
-  const db = openDatabase(path.join(options.dataDir, 'starsite.db'))
+  const db = openDatabase(path.join(options.dataDir, 'starsite.db'), {
+    beforeMigrate: (old, fromVersion) => backupBeforeMigrate(options.dataDir, old, fromVersion, new Date(now())),
+  })
   // Written into the database now in use: after a restore, that is the restored one.
   if (startupRestore) recordStartupRestore(db, startupRestore, now())
   const jobs = new JobRegistry()
@@ -51,6 +57,7 @@ export function openApp(options: OpenAppOptions): AppContext {
     dataDir: options.dataDir,
     db,
     sites: new SiteRepository(db),
+    roster: new RosterMemory(),
     jobs,
     actor: options.actor ?? defaultActor(),
     startupRestore,

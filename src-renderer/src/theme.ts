@@ -1,4 +1,4 @@
-import { Autocomplete, createTheme, MultiSelect, Select } from '@mantine/core'
+import { createTheme, type MantineThemeComponent } from '@mantine/core'
 
 const CJK_FONTS = "'PingFang SC','Microsoft YaHei','Noto Sans CJK SC','Noto Sans SC',sans-serif"
 
@@ -8,14 +8,18 @@ const CJK_FONTS = "'PingFang SC','Microsoft YaHei','Noto Sans CJK SC','Noto Sans
  */
 const comboboxProps = { keepMounted: false }
 
+// The plain form of `Select.extend(…)` (extend returns its argument): importing the components themselves
+// would put every dropdown's code on the first screen.
+const withComboboxProps: MantineThemeComponent = { defaultProps: { comboboxProps } }
+
 export const theme = createTheme({
   fontFamily: CJK_FONTS,
   headings: { fontFamily: CJK_FONTS },
   primaryColor: 'blue',
   defaultRadius: 'sm',
   components: {
-    Select: Select.extend({ defaultProps: { comboboxProps } }),
-    Autocomplete: Autocomplete.extend({ defaultProps: { comboboxProps } }),
-    MultiSelect: MultiSelect.extend({ defaultProps: { comboboxProps } }),
+    Select: withComboboxProps,
+    Autocomplete: withComboboxProps,
+    MultiSelect: withComboboxProps,
   },
 })

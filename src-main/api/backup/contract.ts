@@ -35,6 +35,8 @@ export const backupOps = defineOps({
           .string()
           .regex(BACKUP_REASON, '备份原因只能由小写英文字母、数字和连字符组成（最多 40 个字符）')
           .optional(),
+        /** A file of the user's choosing (the CLI's --out, e.g. on a USB stick) instead of backups/; never overwritten. */
+        outPath: z.string().min(1).max(4096, '路径过长').optional(),
       })
       .strict(),
     output: z.object({ path: z.string(), size: z.number() }),

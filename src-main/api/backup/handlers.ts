@@ -1,20 +1,23 @@
 import { createBackup } from '../../services/backup/create'
 import { cancelRestore, describeStartupRestore, readPendingRestore, scheduleRestore } from '../../services/backup/scheduled'
 import { backupsDir, listBackups } from '../../services/backup/store'
+import { backupToFile } from '../../services/backup/toFile'
 import type { HandlersFor } from '../handler'
 import type { backupOps } from './contract'
 
 export const backupHandlers: HandlersFor<typeof backupOps> = {
   'backup.create': async (input, { app, job }) => {
-    const info = await createBackup(app, input.reason ?? 'manual', {
+    const options = {
       onProgress: job
-        ? ({ done, total }) => {
+        ? ({ done, total }: { done: number; total: number }) => {
             // Throwing here stops the copy; copyDatabase then removes the partial file.
             job.throwIfCancelled()
             job.progress('copy', done, total)
           }
         : undefined,
-    })
+    }
+    if (input.outPath !== undefined) return backupToFile(app, input.outPath, options)
+    const info = await createBackup(app, input.reason ?? 'manual', options)
     return { path: info.path, size: info.size }
   },
   'backup.list': (_input, { app }) => ({

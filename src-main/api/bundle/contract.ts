@@ -44,6 +44,14 @@ export const bundleOps = defineOps({
       .object({
         outPath: z.string().min(1).max(4096).optional(),
         siteIds: z.array(idSchema).min(1, '请至少选择一个现场').max(100_000).optional(),
+        // 暂缓报送 the sites with open errors (exactly siteIds when given: those the clerk confirmed), then build.
+        deferUnready: z
+          .object({
+            reason: z.string().trim().min(1, '请填写暂缓报送的原因').max(500, '原因过长（最多 500 字）'),
+            siteIds: z.array(idSchema).max(100_000).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     output: z.object({
@@ -55,6 +63,16 @@ export const bundleOps = defineOps({
       files: z.number(),
       fingerprint: z.string(),
       omitted: z.array(omittedSchema),
+      deferred: z.array(
+        z.object({
+          siteId: z.number(),
+          code: z.string(),
+          name: z.string(),
+          reason: z.string(),
+          errors: z.array(z.object({ rule: z.string(), message: z.string() })),
+          justDeferred: z.boolean(),
+        }),
+      ),
     }),
   },
   'bundle.verify': {

@@ -11,7 +11,7 @@ const noJob = () => new AppError('internal', '内部错误：任务缺少进度�
 export const bundleHandlers: HandlersFor<typeof bundleOps> = {
   'bundle.build': (input, { app, job }) => {
     if (!job) throw noJob()
-    return buildBundle(app, job, { outPath: input.outPath, siteIds: input.siteIds })
+    return buildBundle(app, job, { outPath: input.outPath, siteIds: input.siteIds, deferUnready: input.deferUnready })
   },
   'bundle.verify': (input, { app, job }) => {
     if (!job) throw noJob()

@@ -46,7 +46,13 @@ export const lettersOps = defineOps({
   'letters.generate': {
     title: '生成推荐函',
     job: true,
-    input: z.object({ siteIds: idListSchema.optional() }).strict(),
+    input: z
+      .object({
+        siteIds: idListSchema.optional(),
+        /** Folder for the letters (the CLI's --out); default dataDir/outputs/推荐函. */
+        outDir: z.string().min(1).max(4096, '路径过长').optional(),
+      })
+      .strict(),
     output: z.object({ generated: z.array(letterRefSchema), skipped: z.array(skippedSiteSchema) }),
   },
   'letters.cover': {

@@ -10,7 +10,7 @@ const withFields = (s: LetterSettings) => ({ ...s, fields: { ...LETTER_FIELDS } 
 
 export const lettersHandlers: HandlersFor<typeof lettersOps> = {
   'letters.generate': async (input, { app, job }) => {
-    const { generated, skipped } = await generateLetters(app, { siteIds: input.siteIds }, job)
+    const { generated, skipped } = await generateLetters(app, { siteIds: input.siteIds, outDir: input.outDir }, job)
     return { generated, skipped }
   },
   'letters.cover': async (input, { app }) => {

@@ -10,14 +10,8 @@ import { rowProblemSchema } from '../roster/contract'
 const pathSchema = z.string({ error: '请选择文件' }).min(1, '请选择文件').max(4096, '路径过长')
 const outPathSchema = z.string().min(1).max(4096, '路径过长').optional()
 
-export const RESULT_STATUSES = ['matched', 'review', 'unmatched', 'confirmed'] as const
-export const RESULT_STATUS_LABELS: Record<(typeof RESULT_STATUSES)[number], string> = {
-  matched: '已匹配',
-  review: '待确认',
-  unmatched: '未匹配',
-  confirmed: '已确认',
-}
-export const MATCH_METHOD_LABELS = { code: '按编号', name: '按名称', manual: '人工确认' } as const
+import { RESULT_STATUSES } from '../vocabulary'
+export { RESULT_STATUSES, RESULT_STATUS_LABELS, MATCH_METHOD_LABELS } from '../vocabulary'
 
 export const siteBriefSchema = z.object({
   id: z.number(),
@@ -82,6 +76,8 @@ export const resultsOps = defineOps({
         path: pathSchema,
         batch: z.string().max(50, '批次过长').optional(),
         skipErrors: z.boolean().default(false),
+        // Read and match only: the counts and rows an import would give, with all problems; nothing written.
+        dryRun: z.boolean().optional(),
       })
       .strict(),
     output: z.object({
@@ -94,6 +90,20 @@ export const resultsOps = defineOps({
       skipped: z.number(),
       errors: z.array(rowProblemSchema),
       fileSha256: z.string(),
+      dryRun: z.boolean(),
+      preview: z
+        .array(
+          z.object({
+            row: z.number(),
+            code: z.string(),
+            name: z.string(),
+            outcomeText: z.string(),
+            status: z.enum(['matched', 'review', 'unmatched', 'kept']),
+            siteId: z.number().nullable(),
+            reason: z.string(),
+          }),
+        )
+        .optional(),
     }),
   },
   'results.list': {
@@ -139,7 +149,7 @@ export const resultsOps = defineOps({
     input: z.object({ outDir: outPathSchema }).strict(),
     output: z.object({
       dir: z.string(),
-      files: z.array(z.object({ recommender: z.string(), path: z.string(), sites: z.number() })),
+      files: z.array(z.object({ recommender: z.string(), path: z.string(), sites: z.number(), docNo: z.string() })),
     }),
   },
 })

@@ -65,6 +65,23 @@ export const siteSchema = z.object({
 
 const countSchema = z.object({ count: z.number() })
 
+export const openErrorSchema = z.object({ rule: z.string(), message: z.string() })
+
+export const deferredSiteSchema = z.object({
+  siteId: z.number(),
+  code: z.string(),
+  name: z.string(),
+  reason: z.string(),
+  previousStatus: z.enum(SITE_STATUSES),
+  deferredAt: z.string(),
+  deferredBy: z.string(),
+  /** Open error-level findings it still has (a deferred site keeps its findings). */
+  errors: z.array(openErrorSchema),
+})
+
+/** A listed site's open findings (waived warnings excluded), as the registry's 审核 column shows them. */
+export const siteCheckCountsSchema = z.object({ errors: z.number(), warnings: z.number() })
+
 export const sitesOps = defineOps({
   'sites.list': {
     title: '读取现场列表',
@@ -75,7 +92,9 @@ export const sitesOps = defineOps({
         withAttachments: z.boolean().optional(),
       })
       .strict(),
-    output: z.object({ sites: z.array(siteSchema.extend({ attachments: z.array(attachmentSummarySchema).optional() })) }),
+    output: z.object({
+      sites: z.array(siteSchema.extend({ checks: siteCheckCountsSchema, attachments: z.array(attachmentSummarySchema).optional() })),
+    }),
   },
   'sites.history': {
     title: '读取现场的操作记录',
@@ -91,8 +110,25 @@ export const sitesOps = defineOps({
   },
   'sites.setStatus': {
     title: '修改状态',
-    input: z.object({ ids: idListSchema, status: z.enum(SITE_STATUSES, { error: '无效的状态' }) }).strict(),
+    input: z
+      .object({
+        ids: idListSchema,
+        status: z.enum(SITE_STATUSES, { error: '无效的状态' }),
+        // Required for 暂缓报送 (the service says so in Chinese); recorded in the audit log for any status.
+        reason: z.string().max(500, '原因过长（最多 500 字）').optional(),
+      })
+      .strict(),
     output: countSchema,
+  },
+  'sites.resume': {
+    title: '恢复报送',
+    input: z.object({ ids: idListSchema }).strict(),
+    output: countSchema,
+  },
+  'sites.deferrals': {
+    title: '读取暂缓报送的现场',
+    input: z.object({}).strict(),
+    output: z.object({ sites: z.array(deferredSiteSchema) }),
   },
   'sites.remove': { title: '删除现场', input: z.object({ ids: idListSchema }).strict(), output: countSchema },
   'sites.restore': { title: '恢复现场', input: z.object({ ids: idListSchema }).strict(), output: countSchema },

@@ -4,29 +4,11 @@ import { dispatch } from '../../api/dispatch'
 import type { OpOutput, Site } from '../../api/contract'
 import { kindChoices, parseAttachmentKind } from '../../core/attachments/fileTypes'
 import { formatSize } from '../../core/files/size'
-import { cleanText } from '../../core/text'
 import { UsageError } from '../args'
 import { CommandFailure, unwrap, type Command } from '../command'
+import { findSite } from './siteRef'
 
 const NOT_INITIALISED = '尚未设置协会信息：请先运行 starsite init --association 协会名称 --short 简称 --province 省份'
-
-/** A site by its code (any case, full-width tolerated) or, failing that, by its exact name. */
-function findSite(sites: Site[], given: string): Site {
-  const text = cleanText(given)
-  const byCode = sites.find((s) => s.code.toUpperCase() === text.toUpperCase())
-  if (byCode) return byCode
-  const byName = sites.filter((s) => s.name === text)
-  if (byName.length === 1) return byName[0]
-  if (byName.length > 1)
-    throw new CommandFailure({
-      code: 'invalid-input',
-      message: `有 ${byName.length} 个现场都叫“${text}”（${byName.map((s) => s.code).join('、')}），请改用现场编号`,
-    })
-  throw new CommandFailure({
-    code: 'invalid-input',
-    message: `找不到现场“${text}”：请填写现场编号（如 GD-2021-Y001）或完整的现场名称，可用 starsite list 查看`,
-  })
-}
 
 export const attachCommand: Command = {
   name: 'attach',

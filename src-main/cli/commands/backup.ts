@@ -3,7 +3,6 @@ import path from 'node:path'
 import { dispatch } from '../../api/dispatch'
 import type { OpOutput } from '../../api/contract'
 import { AppError } from '../../core/errors'
-import { backupToFile } from '../../services/backup/toFile'
 import { databaseFile } from '../../services/backup/store'
 import { unwrap, type Command } from '../command'
 import { jobProgress } from './progress'
@@ -25,16 +24,13 @@ export const backupCommand: Command = {
       throw new AppError('not-initialised', `数据目录“${dataDir}”中还没有数据库，无需备份。`)
     }
     const app = openApp()
-    let result: { path: string; size: number }
-    if (options.out !== undefined) {
-      result = await backupToFile(app, path.resolve(options.out as string))
-    } else {
-      const stop = jobProgress(app, out)
-      try {
-        result = unwrap<OpOutput<'backup.create'>>(await dispatch(app, 'backup.create', { reason: 'manual' }))
-      } finally {
-        stop()
-      }
+    const input = options.out !== undefined ? { outPath: path.resolve(options.out as string) } : { reason: 'manual' }
+    const stop = jobProgress(app, out)
+    let result: OpOutput<'backup.create'>
+    try {
+      result = unwrap<OpOutput<'backup.create'>>(await dispatch(app, 'backup.create', input))
+    } finally {
+      stop()
     }
     out.document(result)
     out.data(result.path)

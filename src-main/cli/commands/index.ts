@@ -12,6 +12,8 @@ import { trainingCommand } from './training'
 import { backupCommand } from './backup'
 import { restoreCommand } from './restore'
 import { lettersCommand } from './letters'
+import { sitesCommand } from './sites'
+import { resultsCommand } from './results'
 import { officeCommand } from './office'
 
 /** Every command, in the order the help lists them: the order of a clerk's year. */
@@ -22,10 +24,12 @@ export const COMMANDS: Command[] = [
   trainingCommand,
   attachCommand,
   listCommand,
+  sitesCommand,
   checkCommand,
   lettersCommand,
   bundleCommand,
   verifyCommand,
+  resultsCommand,
   backupCommand,
   restoreCommand,
   serveCommand,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { generateLetters } from '../../services/letters/generate'
-import { CommandFailure, type Command } from '../command'
+import type { OpOutput } from '../../api/contract'
+import { dispatch } from '../../api/dispatch'
+import { CommandFailure, unwrap, type Command } from '../command'
 
 export const lettersCommand: Command = {
   name: 'letters',
@@ -35,7 +36,7 @@ export const lettersCommand: Command = {
       if (!out.json && (e.done === e.total || e.done % 50 === 0)) out.info(`${e.phase}：${e.done}/${e.total}`)
     })
     try {
-      const result = await app.jobs.run(jobId, (job) => generateLetters(app, { outDir }, job))
+      const result = unwrap<OpOutput<'letters.generate'>>(await dispatch(app, 'letters.generate', { outDir }, { jobId }))
       out.document(result)
       out.info(`已生成推荐函 ${result.generated.length} 份，保存在 ${outDir}`)
       if (result.skipped.length) {

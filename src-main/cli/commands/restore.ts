@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { openApp as openContext } from '../../services/context'
 import { checkRestoreFile, restoreBackup } from '../../services/backup/restore'
+import { liveSiteCountAllYears } from '../../services/sites/sites'
 import { UsageError } from '../args'
 import type { Command } from '../command'
 
@@ -33,7 +34,7 @@ export const restoreCommand: Command = {
     const fresh = openContext({ dataDir })
     let sites: number
     try {
-      sites = (fresh.db.prepare('SELECT COUNT(*) AS n FROM sites WHERE deleted_at IS NULL').get() as { n: number }).n
+      sites = liveSiteCountAllYears(fresh)
     } finally {
       fresh.close()
     }

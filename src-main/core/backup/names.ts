@@ -9,8 +9,11 @@ export const BACKUP_REASON = /^[a-z0-9][a-z0-9-]{0,39}$/
 
 const NAME = /^starsite-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-([a-z0-9][a-z0-9-]*?))?(?:_(\d{1,4}))?\.db$/
 
-/** Reasons whose backups rotation never deletes: the data as it was before a restore replaced it. */
-export const KEPT_REASONS: readonly string[] = ['before-restore']
+/**
+ * Reasons whose backups rotation never deletes: the data as it was before a restore replaced it, or before an
+ * upgrade of the program migrated it (the only copy an older version can still open).
+ */
+export const KEPT_REASONS: readonly string[] = ['before-restore', 'before-migrate']
 
 export interface BackupName {
   name: string
@@ -42,7 +45,7 @@ export function backupFileName(at: Date, reason?: string | null, seq = 1): strin
 
 /** The facts a backup's name states, or null for any other file (those are never touched). */
 export function parseBackupName(name: string): BackupName | null {
-  const m = NAME.exec(name)
+  const m = name.match(NAME)
   if (!m) return null
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number)
   const time = new Date(y, mo - 1, d, h, mi, s)

@@ -26,7 +26,7 @@ export const KIND_FILE_PREFIX: Record<string, string> = {
 const STORED_EXTS = new Set(['pdf', 'jpg', 'jpeg', 'png', 'docx', 'xlsx', 'zip', 'ofd'])
 
 export function isStoredExt(fileName: string): boolean {
-  const m = /\.([A-Za-z0-9]+)$/.exec(fileName)
+  const m = fileName.match(/\.([A-Za-z0-9]+)$/)
   return !!m && STORED_EXTS.has(m[1].toLowerCase())
 }
 

@@ -25,7 +25,7 @@ function cut(text: string, maxChars: number): string {
 
 /** Split "报告.final.pdf" into "报告.final" and ".pdf"; an extension is short ASCII or it is not one. */
 export function splitExt(name: string): { stem: string; ext: string } {
-  const m = /^(.+?)(\.[A-Za-z0-9]{1,8})$/.exec(name)
+  const m = name.match(/^(.+?)(\.[A-Za-z0-9]{1,8})$/)
   return m ? { stem: m[1], ext: m[2] } : { stem: name, ext: '' }
 }
 

@@ -34,6 +34,6 @@ export function isWithin(date: string, window: { start: string; end: string }): 
 
 /** 2021-10-31 -> 2021年10月31日, for messages. */
 export function chineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  const m = iso.match(/^(\d{4})-(\d{2})-(\d{2})$/)
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso
 }

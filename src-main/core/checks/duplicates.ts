@@ -2,6 +2,7 @@
  * Keys under which two applications are "the same site": the normalised name within one city, or the
  * normalised address. Shared by the check and (later) the importer's preview so they agree.
  */
+import { BoundedMemo } from '../memo'
 import { nameKey } from '../text'
 import type { DuplicateIndex, IndexedKeys, SiteRef } from './types'
 
@@ -10,26 +11,14 @@ const ADDRESS_NOISE = /[\s,，.。、;；:：'"“”‘’()（）[\]【】#＃
 /** ADDRESS_NOISE for a test: most addresses have none, and a test is cheaper than a replace that finds nothing. */
 const HAS_ADDRESS_NOISE = /[\s,，.。、;；:：'"“”‘’()（）[\]【】#＃\-—_]/
 
-/**
- * City keys, remembered: a campaign's thousands of sites name a few dozen cities. Bounded, so odd values
- * cannot grow it without limit.
- */
-const CITY_MEMO_LIMIT = 4096
-const cityKeys = new Map<string, string>()
-
 export function cityKey(city: string): string {
-  let k = cityKeys.get(city)
-  if (k === undefined) {
-    k = nameKey(city).replace(CITY_SUFFIX, '')
-    if (cityKeys.size >= CITY_MEMO_LIMIT) cityKeys.clear()
-    cityKeys.set(city, k)
-  }
-  return k
+  return nameKey(city).replace(CITY_SUFFIX, '')
 }
 
-export function nameCityKey(name: string, city: string): string {
+/** `cities`: city keys remembered by the caller (building an index: thousands of sites, a few dozen cities). */
+export function nameCityKey(name: string, city: string, cities?: BoundedMemo<string, string>): string {
   const n = nameKey(name)
-  return n ? `${n}|${cityKey(city)}` : ''
+  return n ? `${n}|${cities ? cities.get(city) : cityKey(city)}` : ''
 }
 
 /** 广州市天河区天河路1号 and "广州市 天河区 天河路 1 号。" are one address. */
@@ -51,9 +40,10 @@ export function buildDuplicateIndex(
   const byNameCity = new Map<string, SiteRef[]>()
   const byAddress = new Map<string, SiteRef[]>()
   const keysOf = new Map<number, IndexedKeys>()
+  const cities = new BoundedMemo(cityKey)
   for (const s of sites) {
     const ref = { id: s.id, code: s.code, name: s.name }
-    const keys = { name: s.name, city: s.city, address: s.address, nameCityKey: nameCityKey(s.name, s.city), addressKey: addressKey(s.address) }
+    const keys = { name: s.name, city: s.city, address: s.address, nameCityKey: nameCityKey(s.name, s.city, cities), addressKey: addressKey(s.address) }
     keysOf.set(s.id, keys)
     add(byNameCity, keys.nameCityKey, ref)
     add(byAddress, keys.addressKey, ref)

@@ -1,5 +1,6 @@
 /** The shapes rules work on. Pure data: the engine (services/checks) loads it, the rules only read it. */
 import type { ATTACHMENT_KINDS, CampaignConfig, TRAINING_CLASSES } from '../campaign/preset'
+import type { BoundedMemo } from '../memo'
 import type { SiteValues } from '../sites/draft'
 import type { RuleId, Severity } from './ids'
 
@@ -57,6 +58,11 @@ export interface CheckContext {
   /** Training roster: certificate number (upper case) -> class. Empty map = no roster loaded. */
   roster: ReadonlyMap<string, TrainingClass>
   duplicates: DuplicateIndex
+  /**
+   * City-in-province answers for `province`, remembered over the run (rules/region.ts · cityInProvinceMemo);
+   * without one each site's city is looked up afresh.
+   */
+  cityInProvince?: BoundedMemo<string, boolean>
 }
 
 export interface FindingDraft {

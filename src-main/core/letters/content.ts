@@ -1,9 +1,12 @@
 /**
  * What a letter says, before any layout: the pure model the docx builder lays out and the preview shows.
- * Every user string is cleaned here, so the builder never sees a character Word cannot read.
+ * Every user string is cleaned here, so the builder never sees a character Word cannot read, and typeset
+ * (typesetChinese): a letter is printed Chinese, so ASCII brackets or commas a person typed around Chinese
+ * text print full-width, while the stored value keeps what was typed.
  */
 import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS } from '../campaign/preset'
 import { SITE_TYPE_INFO, STAR_LABELS, type SiteType } from '../sites/fields'
+import { typesetChinese as printed } from '../typeset'
 import { cleanDocLine } from './clean'
 import { fillLine, fillTemplate, type FieldValues } from './templates'
 import type { LetterTemplates } from './templates'
@@ -77,9 +80,9 @@ export const starLabel = (level: number): string => STAR_LABELS[level] || `${lev
 
 function commonValues(issuer: LetterIssuer, campaign: LetterCampaign, docNo: string, date: string): FieldValues {
   return {
-    协会名称: issuer.name,
-    协会简称: issuer.shortName,
-    联系人: issuer.contact,
+    协会名称: printed(issuer.name),
+    协会简称: printed(issuer.shortName),
+    联系人: printed(issuer.contact),
     联系电话: issuer.phone,
     年度: String(campaign.year),
     活动名称: campaign.name,
@@ -93,16 +96,16 @@ function commonValues(issuer: LetterIssuer, campaign: LetterCampaign, docNo: str
 export function siteFieldValues(site: LetterSite): FieldValues {
   const info = SITE_TYPE_INFO[site.type]
   return {
-    现场名称: site.name,
+    现场名称: printed(site.name),
     现场编号: site.code,
     现场类型: info.fullName,
     标准: `${info.standard}${STANDARD_TITLES[site.type]}`,
-    推荐单位: site.recommender,
-    所属企业: site.enterprise,
+    推荐单位: printed(site.recommender),
+    所属企业: printed(site.enterprise),
     申报星级: starLabel(site.starLevel),
-    突出表现: site.highlights,
-    所在地市: site.city,
-    详细地址: site.address,
+    突出表现: printed(site.highlights),
+    所在地市: printed(site.city),
+    详细地址: printed(site.address),
   }
 }
 
@@ -134,13 +137,13 @@ export interface SiteLetterInput {
 export function siteLetterContent(input: SiteLetterInput): LetterContent {
   const values = { ...commonValues(input.issuer, input.campaign, input.docNo, input.date), ...siteFieldValues(input.site) }
   return {
-    issuer: cleanDocLine(input.issuer.name),
+    issuer: cleanDocLine(printed(input.issuer.name)),
     docNo: cleanDocLine(input.docNo),
     title: fillLine(input.templates.siteTitle, values),
     addressee: `${cleanDocLine(input.campaign.nationalOffice.name)}：`,
     body: fillTemplate(input.templates.siteBody, values),
     attachments: attachmentItems(input.attachments),
-    signature: cleanDocLine(input.issuer.name),
+    signature: cleanDocLine(printed(input.issuer.name)),
     date: input.date,
   }
 }
@@ -165,23 +168,23 @@ export function coverLetterContent(input: CoverLetterInput): LetterContent {
   const fingerprint = cleanDocLine(input.fingerprint) || undefined
   const annexTitle = `${input.campaign.year}年星级服务现场推荐名单`
   return {
-    issuer: cleanDocLine(input.issuer.name),
+    issuer: cleanDocLine(printed(input.issuer.name)),
     docNo: cleanDocLine(input.docNo),
     title: fillLine(input.templates.coverTitle, values),
     addressee: `${cleanDocLine(input.campaign.nationalOffice.name)}：`,
     body,
     fingerprint,
     attachments: [annexTitle],
-    signature: cleanDocLine(input.issuer.name),
+    signature: cleanDocLine(printed(input.issuer.name)),
     date: input.date,
     annex: {
       label: '附件1',
       title: annexTitle,
       rows: input.sites.map((s) => ({
         code: cleanDocLine(s.code),
-        name: cleanDocLine(s.name),
+        name: cleanDocLine(printed(s.name)),
         type: SITE_TYPE_INFO[s.type].label,
-        recommender: cleanDocLine(s.recommender),
+        recommender: cleanDocLine(printed(s.recommender)),
         star: starLabel(s.starLevel),
       })),
     },

@@ -7,7 +7,7 @@ export function formatDocNo(prefix: string, year: number, seq: number): string {
 
 /** `2021年6月1日` from an ISO date (YYYY-MM-DD): Arabic numerals, no padding. */
 export function formatChineseDate(isoDate: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate)
+  const m = isoDate.match(/^(\d{4})-(\d{2})-(\d{2})/)
   if (!m) throw new Error(`not an ISO date: ${isoDate}`)
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`
 }
@@ -17,4 +17,13 @@ export function localIsoDate(instant: string | Date): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+/**
+ * The 代字 of a notification letter (评定结果通知): the association's prefix with 函 added, so that notices,
+ * numbered by a counter of their own, never carry the same 文号 as a 推荐函 (粤通协函〔2021〕3号 beside
+ * 粤通协〔2021〕3号).
+ */
+export function noticeDocPrefix(prefix: string): string {
+  return `${prefix}函`
 }

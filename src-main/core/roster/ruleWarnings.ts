@@ -6,6 +6,7 @@
  */
 import type { CampaignConfig } from '../campaign/preset'
 import { RULES, type CheckAttachment, type CheckContext, type CheckSite, type DuplicateIndex, type RuleId, type TrainingClass } from '../checks'
+import { cityInProvinceMemo } from '../checks/rules/region'
 import type { SiteValues } from '../sites/draft'
 
 const IMPORT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
@@ -43,7 +44,7 @@ const NO_ATTACHMENTS: ReadonlyMap<number, CheckAttachment[]> = new Map()
  * `id` identifies the site in the duplicate index: the existing site's id, or a negative id for a new row.
  */
 export function warningsFor(ctx: WarningContext): (id: number, code: string, values: SiteValues) => RuleWarning[] {
-  const checkCtx: CheckContext = { ...ctx, attachments: NO_ATTACHMENTS }
+  const checkCtx: CheckContext = { ...ctx, attachments: NO_ATTACHMENTS, cityInProvince: cityInProvinceMemo(ctx.province) }
   return (id, code, values) => {
     const site: CheckSite = { ...values, id, code }
     const out: RuleWarning[] = []

@@ -4,7 +4,7 @@
  */
 import { readSiteDraft, type SiteDraft, type SiteValues } from '../sites/draft'
 import { SITE_FIELD_LABELS } from '../sites/fields'
-import { cleanText, withoutSpaces } from '../text'
+import { cleanProse, cleanText, withoutSpaces } from '../text'
 import { cellText, type PlainCell } from './cellValue'
 import type { RosterField } from './columns'
 import { columnLetter } from './letters'
@@ -74,10 +74,10 @@ export interface ReadRow {
   cells: Partial<Record<RosterField, PlainCell>>
 }
 
-/** Cleaned text of every recognised cell. */
+/** Every recognised cell as typed (cleanProse), for display. */
 export function rawDisplay(cells: Partial<Record<RosterField, PlainCell>>): Partial<Record<RosterField, string>> {
   const out: Partial<Record<RosterField, string>> = {}
-  for (const [field, value] of Object.entries(cells) as [RosterField, PlainCell][]) out[field] = cleanText(cellText(value))
+  for (const [field, value] of Object.entries(cells) as [RosterField, PlainCell][]) out[field] = cleanProse(cellText(value))
   return out
 }
 

@@ -3,7 +3,7 @@
  * value accepted in one place is accepted in the other.
  */
 import type { FieldProblem } from '../errors'
-import { cleanMultiline, cleanText, withoutSpaces } from '../text'
+import { cleanProse, cleanProseLines, cleanText, withoutSpaces } from '../text'
 import { ENTERPRISES, REQUIRED_SITE_FIELDS, SITE_FIELD_LABELS, type SiteField, type SiteType } from './fields'
 import {
   dateOfClean,
@@ -51,9 +51,9 @@ export interface DraftResult {
 const MAX_TEXT = 500
 const MAX_LONG_TEXT = 5000
 
-/** 所属企业 as typed: "电信" and "中国电信xx分公司" both read as 中国电信; anything else is kept. */
+/** 所属企业 as typed: "电信" and "中国电信xx分公司" both read as 中国电信; anything else is kept (as prose). */
 export function normalizeEnterprise(value: unknown): string {
-  return enterpriseOfClean(cleanText(value))
+  return enterpriseOfClean(cleanProse(value))
 }
 
 /** The fixed names with their short forms (中国电信 → 电信), made once rather than on every row. */
@@ -81,29 +81,33 @@ function checkLength(problems: FieldProblem[], f: SiteField, v: string, max: num
 }
 
 /**
+ * Prose (names, 推荐单位, places, 现场负责人, 突出表现, 备注, a 所属企业 outside the fixed list) is kept as typed
+ * (cleanProse); code-like cells and the words read as type, star level, date and figures go half-width
+ * (cleanText), so １２３ and ３星 still read.
+ *
  * Every cell is cleaned once, and that text serves both the blank test and the reading (the …OfClean
  * readers); the problems come in the order they always have: lengths, then required fields, then type, star
  * level, date and the figures.
  */
 export function readSiteDraft(raw: SiteDraft, options: { date1904?: boolean } = {}): DraftResult {
   const problems: FieldProblem[] = []
-  const name = cleanText(raw.name)
+  const name = cleanProse(raw.name)
   checkLength(problems, 'name', name, MAX_TEXT)
-  const recommender = cleanText(raw.recommender)
+  const recommender = cleanProse(raw.recommender)
   checkLength(problems, 'recommender', recommender, MAX_TEXT)
-  const city = cleanText(raw.city)
+  const city = cleanProse(raw.city)
   checkLength(problems, 'city', city, MAX_TEXT)
-  const district = cleanText(raw.district)
+  const district = cleanProse(raw.district)
   checkLength(problems, 'district', district, MAX_TEXT)
-  const address = cleanText(raw.address)
+  const address = cleanProse(raw.address)
   checkLength(problems, 'address', address, MAX_TEXT)
-  const manager = cleanText(raw.manager)
+  const manager = cleanProse(raw.manager)
   checkLength(problems, 'manager', manager, MAX_TEXT)
-  const highlights = cleanMultiline(raw.highlights)
+  const highlights = cleanProseLines(raw.highlights)
   checkLength(problems, 'highlights', highlights, MAX_LONG_TEXT)
-  const remarks = cleanMultiline(raw.remarks)
+  const remarks = cleanProseLines(raw.remarks)
   checkLength(problems, 'remarks', remarks, MAX_LONG_TEXT)
-  const enterprise = cleanText(raw.enterprise)
+  const enterprise = cleanProse(raw.enterprise)
   const uscc = cleanText(raw.uscc)
   const phone = cleanText(raw.phone)
   // Type, star level and date: text only when the value is not a number or a Date (read as such below).

@@ -19,6 +19,7 @@ export const SITE_STATUSES = [
   'pending',
   'approved',
   'recommended',
+  'deferred',
   'submitted',
   'rated',
   'rejected',
@@ -30,9 +31,24 @@ export const SITE_STATUS_LABELS: Record<SiteStatus, string> = {
   pending: '待审核',
   approved: '审核通过',
   recommended: '已推荐',
+  deferred: '暂缓报送',
   submitted: '已报送',
   rated: '已评定',
   rejected: '未通过',
+}
+
+/**
+ * 暂缓报送: held back from this year's submission with a reason (site_deferrals), findings kept. It never
+ * goes into a bundle, a cover letter or the packed roster, and its open errors do not block the bundle.
+ * 恢复报送 puts back the status it had before.
+ */
+export const DEFERRED_STATUS: SiteStatus = 'deferred'
+
+/** Site statuses by their English code or their Chinese label (for the command line). */
+export function parseSiteStatus(text: string): SiteStatus | null {
+  const t = text.trim()
+  const lower = t.toLowerCase()
+  return SITE_STATUSES.find((s) => s === lower || SITE_STATUS_LABELS[s] === t) ?? null
 }
 
 /** 所属企业: a fixed list plus 其他 (free text is then kept as typed). */

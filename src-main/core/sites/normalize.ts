@@ -45,7 +45,7 @@ const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四:
 
 function starLevelByPattern(text: string): number | null {
   if (/^[★☆]+$/.test(text)) return text.length <= 7 ? text.length : null
-  const match = /^([1-7]|[一二两三四五六七])(星级|星)?$/.exec(text)
+  const match = text.match(/^([1-7]|[一二两三四五六七])(星级|星)?$/)
   if (!match) return null
   const d = match[1]
   return /[1-7]/.test(d) ? Number(d) : CN_DIGITS[d]
@@ -115,9 +115,9 @@ export function parseDate(value: unknown, options: { date1904?: boolean } = {}):
 export function dateOfClean(clean: string): string | null {
   const text = withoutSpaces(clean)
   if (!text) return null
-  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text)
+  let m = text.match(/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/)
   if (m) return isoFromParts(Number(m[1]), Number(m[2]), Number(m[3]))
-  m = /^(\d{4})(\d{2})(\d{2})$/.exec(text)
+  m = text.match(/^(\d{4})(\d{2})(\d{2})$/)
   if (m) return isoFromParts(Number(m[1]), Number(m[2]), Number(m[3]))
   return null
 }

@@ -5,7 +5,7 @@
 import { TRAINING_CLASSES, TRAINING_CLASS_LABELS } from '../campaign/preset'
 import type { FieldProblem } from '../errors'
 import { parseDate } from '../sites/normalize'
-import { cleanText, toHalfWidth } from '../text'
+import { cleanProse, cleanText, toHalfWidth } from '../text'
 
 export type TrainingClass = (typeof TRAINING_CLASSES)[number]
 
@@ -63,11 +63,11 @@ export function readTrainingDraft(draft: TrainingDraft): { values: TrainingValue
   const problems: FieldProblem[] = []
   const add = (field: keyof typeof TRAINING_FIELD_LABELS, message: string) => problems.push({ field, message })
 
-  const trainee = cleanText(draft.trainee)
+  const trainee = cleanProse(draft.trainee)
   if (!trainee) add('trainee', '姓名不能为空')
   else if (trainee.length > 50) add('trainee', '姓名过长（最多 50 字）')
 
-  const workUnit = cleanText(draft.workUnit)
+  const workUnit = cleanProse(draft.workUnit)
   if (workUnit.length > 200) add('workUnit', '工作单位过长（最多 200 字）')
 
   const certificateNo = normalizeCertificateNo(draft.certificateNo)

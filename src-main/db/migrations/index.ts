@@ -9,6 +9,8 @@ import { sql as v4 } from './004_letters'
 import { sql as v5 } from './005_bundles'
 import { sql as v6 } from './006_results'
 import { sql as v7 } from './007_lean_indexes'
+import { sql as v8 } from './008_deferred'
+import { sql as v9 } from './009_notice_numbers'
 
 export interface Migration {
   version: number
@@ -24,6 +26,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 5, name: 'bundles', sql: v5 },
   { version: 6, name: 'results', sql: v6 },
   { version: 7, name: 'lean-indexes', sql: v7 },
+  { version: 8, name: 'deferred', sql: v8 },
+  { version: 9, name: 'notice-numbers', sql: v9 },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

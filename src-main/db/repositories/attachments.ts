@@ -127,3 +127,20 @@ export function attachmentSummariesByCampaign(
   }
   return bySite
 }
+
+/** Kind and original name of the attachments of every site of a campaign (deleted ones too), by site id. */
+export function attachmentNamesByCampaign(db: Db, campaignId: number): Map<number, { kind: string; originalName: string }[]> {
+  const rows = db
+    .prepare(
+      `SELECT a.site_id AS siteId, a.kind AS kind, a.original_name AS originalName FROM attachments a
+       JOIN sites s ON s.id = a.site_id WHERE s.campaign_id = ? ORDER BY a.site_id, a.id`,
+    )
+    .all(campaignId) as { siteId: number; kind: string; originalName: string }[]
+  const map = new Map<number, { kind: string; originalName: string }[]>()
+  for (const r of rows) {
+    const list = map.get(r.siteId) ?? []
+    list.push({ kind: r.kind, originalName: r.originalName })
+    map.set(r.siteId, list)
+  }
+  return map
+}

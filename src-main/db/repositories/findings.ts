@@ -1,14 +1,10 @@
 /**
- * Check findings, waivers and runs, plus the set-based reads the check engine needs (sites, attachments and
- * the training roster straight from their tables, so checks do not depend on those features' services).
+ * Check findings, waivers and runs. What the engine reads from other tables is in checkInputs.ts.
  * Site-id lists travel as one JSON parameter (json_each): one statement whatever the number of sites.
  */
-import type { CheckSite, FindingDraft, RuleId, Severity } from '../../core/checks'
+import type { FindingDraft, RuleId, Severity } from '../../core/checks'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../connection'
-
-/** [id, site_id, kind, sha256, original_name, recorded size] */
-export type AttachmentCheckRow = [number, number, string, string, string, number]
 
 export interface FindingRow {
   id: number
@@ -51,80 +47,6 @@ const WAIVED = "(w.id IS NOT NULL AND f.severity = 'warning')"
 export class FindingsRepository {
   constructor(private readonly db: Db) {}
 
-  /**
-   * Every live site of a campaign, or only the listed ones (deleted ones are left out either way), with the
-   * columns the rules read: the long free-text fields (突出表现, 备注) are not judged, so not loaded.
-   */
-  sites(campaignId: number, siteIds?: number[]): CheckSite[] {
-    const select = `SELECT id, code, name, type, enterprise, recommender, uscc, city, district, address, star_level,
-      manager, phone, email, staff_count, area_sqm, seats, certificates, apply_date
-      FROM sites WHERE campaign_id = ? AND deleted_at IS NULL`
-    // Raw rows (arrays in the column order above): one object per site, not a row object and then a copy.
-    const rows = (
-      siteIds
-        ? this.db.prepare(`${select} AND id IN (SELECT value FROM json_each(?)) ORDER BY id`).raw().all(campaignId, ids(siteIds))
-        : this.db.prepare(`${select} ORDER BY id`).raw().all(campaignId)
-    ) as unknown[][]
-    const out: CheckSite[] = new Array(rows.length)
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i]
-      const certificates = r[17] as string
-      out[i] = {
-        id: r[0] as number,
-        code: r[1] as string,
-        name: r[2] as string,
-        type: r[3] as string,
-        enterprise: r[4] as string,
-        recommender: r[5] as string,
-        uscc: r[6] as string,
-        city: r[7] as string,
-        district: r[8] as string,
-        address: r[9] as string,
-        starLevel: r[10] as number | null,
-        manager: r[11] as string,
-        phone: r[12] as string,
-        email: r[13] as string,
-        staffCount: r[14] as number | null,
-        areaSqm: r[15] as number | null,
-        seats: r[16] as number | null,
-        certificates: certificates === '[]' ? [] : (JSON.parse(certificates) as string[]),
-        highlights: '',
-        applyDate: r[18] as string,
-        remarks: '',
-      }
-    }
-    return out
-  }
-
-  /** The few columns the duplicate index needs, for every live site of the campaign. */
-  siteKeys(campaignId: number): { id: number; code: string; name: string; city: string; address: string }[] {
-    return this.db
-      .prepare('SELECT id, code, name, city, address FROM sites WHERE campaign_id = ? AND deleted_at IS NULL')
-      .all(campaignId) as { id: number; code: string; name: string; city: string; address: string }[]
-  }
-
-  /**
-   * Raw rows [id, site_id, kind, sha256, original_name, size] — 40,000 of them should not cost 40,000 objects.
-   * The size is the attachment's recorded one (what the attachments store's quickCheck compares too), which
-   * spares a join on the 64-character hash key. Rows come in index order (per site, then by id).
-   */
-  attachments(campaignId: number, siteIds?: number[]): AttachmentCheckRow[] {
-    const select = `SELECT a.id, a.site_id, a.kind, a.sha256, a.original_name, a.size FROM attachments a
-      WHERE a.site_id IN (SELECT id FROM sites WHERE campaign_id = ? AND deleted_at IS NULL)`
-    if (!siteIds) return this.db.prepare(select).raw().all(campaignId) as AttachmentCheckRow[]
-    return this.db
-      .prepare(`${select} AND a.site_id IN (SELECT value FROM json_each(?))`)
-      .raw()
-      .all(campaignId, ids(siteIds)) as AttachmentCheckRow[]
-  }
-
-  roster(): { certificate_no: string; class: string }[] {
-    return this.db.prepare('SELECT certificate_no, class FROM training_records').all() as {
-      certificate_no: string
-      class: string
-    }[]
-  }
-
   /** Sites whose duplicate-site findings name one of these codes (they must be re-judged with them). */
   sitesNamingCodes(codes: string[]): number[] {
     if (!codes.length) return []
@@ -135,14 +57,6 @@ export class FindingsRepository {
     const out = new Set<number>()
     for (const r of rows) if (wanted.has(r.fingerprint.slice(r.fingerprint.lastIndexOf(':') + 1))) out.add(r.site_id)
     return [...out]
-  }
-
-  codesOf(siteIds: number[]): string[] {
-    return (
-      this.db.prepare('SELECT code FROM sites WHERE id IN (SELECT value FROM json_each(?))').all(ids(siteIds)) as {
-        code: string
-      }[]
-    ).map((r) => r.code)
   }
 
   /**
@@ -355,6 +269,27 @@ export class FindingsRepository {
       .all(campaignId) as { rule: RuleId; severity: Severity; open: number; waived: number; sites: number }[]
   }
 
+  /**
+   * Open errors and warnings per site of the campaign, live or deleted ones, in one grouped query: the site
+   * list shows them on every row. Sites without findings are absent. A waived warning is not open.
+   */
+  openCountsBySite(campaignId: number, deleted = false): Map<number, { errors: number; warnings: number }> {
+    const rows = this.db
+      .prepare(
+        // Grouped by the site, read in the order of the campaign index: no temporary B-tree for the grouping.
+        `SELECT s.id, SUM(f.severity = 'error'), SUM(f.severity = 'warning' AND NOT ${WAIVED})
+         FROM sites s JOIN findings f ON f.site_id = s.id
+         LEFT JOIN waivers w ON w.site_id = f.site_id AND w.fingerprint = f.fingerprint
+         WHERE s.campaign_id = ? AND s.deleted_at IS ${deleted ? 'NOT ' : ''}NULL
+         GROUP BY s.id`,
+      )
+      .raw()
+      .all(campaignId) as [number, number, number][]
+    const out = new Map<number, { errors: number; warnings: number }>()
+    for (const [siteId, errors, warnings] of rows) out.set(siteId, { errors, warnings })
+    return out
+  }
+
   /** Sites with at least one open finding of each severity. */
   sitesWithOpen(campaignId: number): { errors: number; warnings: number } {
     return this.db
@@ -368,11 +303,28 @@ export class FindingsRepository {
       .get(campaignId) as { errors: number; warnings: number }
   }
 
-  liveSiteCount(campaignId: number): number {
+  /** Of the listed sites' warnings, how many a waiver covers. */
+  countWaived(siteIds: number[]): number {
+    if (!siteIds.length) return 0
     return (
-      this.db.prepare('SELECT COUNT(*) AS n FROM sites WHERE campaign_id = ? AND deleted_at IS NULL').get(campaignId) as {
-        n: number
-      }
+      this.db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM findings f JOIN waivers w ON w.site_id = f.site_id AND w.fingerprint = f.fingerprint
+           WHERE f.severity = 'warning' AND f.site_id IN (SELECT value FROM json_each(?))`,
+        )
+        .get(ids(siteIds)) as { n: number }
     ).n
+  }
+
+  /** Findings per site that no waiver covers (the roster export's 未处理问题数). */
+  unwaivedCountsBySite(): Map<number, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT f.site_id AS siteId, COUNT(*) AS n FROM findings f
+         WHERE NOT EXISTS (SELECT 1 FROM waivers w WHERE w.site_id = f.site_id AND w.fingerprint = f.fingerprint)
+         GROUP BY f.site_id`,
+      )
+      .all() as { siteId: number; n: number }[]
+    return new Map(rows.map((r) => [r.siteId, r.n]))
   }
 }

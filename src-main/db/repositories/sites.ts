@@ -136,6 +136,30 @@ function valueArgs(v: SiteValues, keyOf: (text: string) => string): unknown[] {
   ]
 }
 
+/** What an import matches rows against: every site of every year, deleted ones included (their codes stay taken). */
+export interface SiteMatchRow {
+  id: number
+  code: string
+  campaign_id: number
+  name: string
+  name_key: string
+  recommender_key: string
+  city: string
+  address: string
+  deleted_at: string | null
+}
+
+export function listSiteMatchRows(db: Db): SiteMatchRow[] {
+  return db
+    .prepare('SELECT id, code, campaign_id, name, name_key, recommender_key, city, address, deleted_at FROM sites')
+    .all() as SiteMatchRow[]
+}
+
+/** Sites not deleted, of every year (what a restore reports having brought back). */
+export function countLiveSites(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM sites WHERE deleted_at IS NULL').get() as { n: number }).n
+}
+
 /**
  * Sites of one database. Statements are prepared once per repository: the repository is created per open
  * database (in the app context), never held in a module variable.

@@ -87,3 +87,8 @@ export function updateTraining(db: Db, id: number, v: TrainingValues, now: strin
 export function deleteTraining(db: Db, id: number): void {
   db.prepare('DELETE FROM training_records WHERE id = ?').run(id)
 }
+
+/** Certificate number and class of every record: the roster the checks and the import plan match against. */
+export function listTrainingClasses(db: Db): { certificate_no: string; class: TrainingClass }[] {
+  return db.prepare('SELECT certificate_no, class FROM training_records').all() as { certificate_no: string; class: TrainingClass }[]
+}

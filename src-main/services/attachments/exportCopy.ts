@@ -16,7 +16,7 @@ import { pipeline } from 'node:stream/promises'
 import { AppError } from '../../core/errors'
 import { safeFileName, splitExtension } from '../../core/files/safeName'
 import { getAttachment } from '../../db/repositories/attachments'
-import { createPartial } from '../bundle/partial'
+import { createPartial } from '../files/atomicWrite'
 import type { AppContext } from '../context'
 import { attachmentFile } from './attachments'
 

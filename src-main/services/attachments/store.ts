@@ -7,6 +7,8 @@ import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { HEADER_BYTES } from '../../core/attachments/fileTypes'
+import { BEFORE_RENAME, syncDirectory } from '../files/atomicWrite'
+import { killPoint } from '../files/killPoint'
 
 const SHA256 = /^[0-9a-f]{64}$/
 
@@ -41,7 +43,7 @@ async function writeAll(handle: fsp.FileHandle, chunk: Buffer): Promise<void> {
 export async function stageFile(dataDir: string, source: string): Promise<StagedFile> {
   const tmpDir = path.join(dataDir, 'tmp')
   await fsp.mkdir(tmpDir, { recursive: true })
-  // The pid in the name lets the next start remove what a killed copy left (bundle/partial.ts).
+  // The pid in the name lets the next start remove what a killed copy left (files/atomicWrite.ts).
   const tempPath = path.join(tmpDir, `attach-${process.pid}-${randomUUID()}.part`)
   const hash = createHash('sha256')
   const head: Buffer[] = []
@@ -94,24 +96,10 @@ export function placeStaged(dataDir: string, staged: StagedFile): boolean {
     return false
   }
   fs.mkdirSync(path.dirname(target), { recursive: true })
+  killPoint(BEFORE_RENAME, 'attachment')
   fs.renameSync(staged.tempPath, target)
   syncDirectory(path.dirname(target))
   return !existing
-}
-
-/** Make the rename itself durable where the platform allows it (directories cannot be opened on Windows). */
-function syncDirectory(dir: string): void {
-  if (process.platform === 'win32') return
-  try {
-    const fd = fs.openSync(dir, 'r')
-    try {
-      fs.fsyncSync(fd)
-    } finally {
-      fs.closeSync(fd)
-    }
-  } catch {
-    // Best effort: the file itself was already synced; the worst case is an orphan or a re-copy later.
-  }
 }
 
 export function removeStored(dataDir: string, sha256: string): void {

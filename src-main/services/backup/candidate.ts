@@ -4,11 +4,11 @@
  * never opened by SQLite (which could add -wal/-shm files next to it or roll back a journal in it).
  */
 import fs from 'node:fs'
-import Database from 'better-sqlite3'
-import { APPLICATION_ID, openDatabase, schemaVersion } from '../../db/connection'
+import { APPLICATION_ID, openDatabase } from '../../db/connection'
+import { readFileIdentity } from '../../db/maintenance'
 import { LATEST_VERSION } from '../../db/migrations'
 import { AppError } from '../../core/errors'
-import { createPartial, type PartialFile } from '../bundle/partial'
+import { createPartial, type PartialFile } from '../files/atomicWrite'
 import { checkAndSeal, removeWithSideFiles } from './copy'
 import { databaseFile } from './store'
 
@@ -91,23 +91,17 @@ function inspect(copy: string, file: string): number {
       problems: problems.slice(0, 20),
     })
   }
-  const db = new Database(copy, { readonly: true, fileMustExist: true })
-  try {
-    const appId = db.pragma('application_id', { simple: true }) as number
-    if (appId !== APPLICATION_ID) {
-      throw refuse('not-starsite', file, `无法恢复：“${file}”不是星级服务现场推荐报送系统的数据文件（缺少本系统的标记）。${KEEP}`)
-    }
-    const version = schemaVersion(db)
-    if (version > LATEST_VERSION) {
-      throw refuse(
-        'too-new',
-        file,
-        `无法恢复：“${file}”由更新版本的程序创建（数据版本 ${version}，本程序最高支持 ${LATEST_VERSION}）。请先安装最新版本再恢复。${KEEP}`,
-        { version, supported: LATEST_VERSION },
-      )
-    }
-    return version
-  } finally {
-    db.close()
+  const { applicationId, version } = readFileIdentity(copy)
+  if (applicationId !== APPLICATION_ID) {
+    throw refuse('not-starsite', file, `无法恢复：“${file}”不是星级服务现场推荐报送系统的数据文件（缺少本系统的标记）。${KEEP}`)
   }
+  if (version > LATEST_VERSION) {
+    throw refuse(
+      'too-new',
+      file,
+      `无法恢复：“${file}”由更新版本的程序创建（数据版本 ${version}，本程序最高支持 ${LATEST_VERSION}）。请先安装最新版本再恢复。${KEEP}`,
+      { version, supported: LATEST_VERSION },
+    )
+  }
+  return version
 }

@@ -4,10 +4,10 @@
  * half-written file under a backup's name.
  */
 import fs from 'node:fs'
-import Database from 'better-sqlite3'
 import { AppError } from '../../core/errors'
 import type { Db } from '../../db/connection'
-import { createPartial } from '../bundle/partial'
+import { checkAndSeal, onlineBackup } from '../../db/maintenance'
+import { createPartial } from '../files/atomicWrite'
 
 export interface CopyProgress {
   done: number
@@ -28,34 +28,13 @@ export function removeWithSideFiles(file: string): void {
   for (const f of [file, ...sideFiles(file)]) fs.rmSync(f, { force: true })
 }
 
-/**
- * Runs integrity_check on a copy and makes it one self-contained file (rollback journal instead of WAL), so
- * it can be moved, mailed or opened read-only without -wal/-shm files appearing next to it.
- * Returns the problems integrity_check reported (empty when ok).
- */
-export function checkAndSeal(file: string): string[] {
-  const db = new Database(file, { fileMustExist: true })
-  try {
-    const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>
-    const problems = rows.map((r) => r.integrity_check).filter((t) => t !== 'ok')
-    if (problems.length === 0) db.pragma('journal_mode = DELETE')
-    return problems
-  } finally {
-    db.close()
-  }
-}
+export { checkAndSeal }
 
 /** Copies `db` to `target` (which must not exist yet). Returns the size in bytes. */
 export async function copyDatabase(db: Db, dataDir: string, target: string, options: CopyOptions = {}): Promise<number> {
   const partial = createPartial(dataDir, target)
   try {
-    await db.backup(partial.path, {
-      progress: ({ totalPages, remainingPages }) => {
-        options.onProgress?.({ done: totalPages - remainingPages, total: totalPages })
-        // better-sqlite3's default step: small enough that the window stays responsive during the copy.
-        return 100
-      },
-    })
+    await onlineBackup(db, partial.path, (done, total) => options.onProgress?.({ done, total }))
     const problems = checkAndSeal(partial.path)
     if (problems.length > 0) {
       throw new AppError('internal', `备份副本的完整性检查未通过（${problems.slice(0, 3).join('；')}），未保存该备份。请运行“检查数据文件”。`)

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { BACKUP_REASON, backupFileName, dayStamp } from '../../core/backup/names'
 import { AppError } from '../../core/errors'
 import type { Db } from '../../db/connection'
+import { isEmptyDatabase } from '../../db/maintenance'
 import type { AppContext } from '../context'
 import { copyDatabase, type CopyOptions } from './copy'
 import { backupNames, backupsDir, listBackups, rotateBackups, type BackupInfo } from './store'
@@ -53,7 +54,7 @@ export function startDailyBackup(source: BackupSource): void {
   try {
     const today = dayStamp(new Date(source.now ? source.now() : Date.now()))
     if (backupNames(source.dataDir).some((b) => b.day === today)) return
-    if (isEmpty(source.db)) return
+    if (isEmptyDatabase(source.db)) return
   } catch {
     return
   }
@@ -68,9 +69,4 @@ export function pendingDailyBackup(db: Db): Promise<BackupInfo | null> | undefin
   return pendingDaily.get(db)
 }
 
-function isEmpty(db: Db): boolean {
-  const row = db
-    .prepare('SELECT (SELECT COUNT(*) FROM association) + (SELECT COUNT(*) FROM sites) AS n')
-    .get() as { n: number }
-  return row.n === 0
-}
+

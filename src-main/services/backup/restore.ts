@@ -9,8 +9,9 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { AppError } from '../../core/errors'
+import type { Db } from '../../db/connection'
+import { openExclusive } from '../../db/maintenance'
 import type { AppContext } from '../context'
 import { prepareCandidate, type Candidate } from './candidate'
 import { removeWithSideFiles, sideFiles } from './copy'
@@ -78,22 +79,19 @@ export function assertNobodyElseUses(file: string): void {
  * first transaction), so nobody can write between the check and `fn`. Throws the 'conflict' AppError when
  * another connection has the file open. Does nothing when the file does not exist.
  */
-export function withExclusiveLock<T>(file: string, fn: (db: Database.Database) => T): T | undefined {
+export function withExclusiveLock<T>(file: string, fn: (db: Db) => T): T | undefined {
   if (!fs.existsSync(file)) return undefined
-  const db = new Database(file, { fileMustExist: true })
+  let db: Db
   try {
-    db.pragma('busy_timeout = 0')
-    db.pragma('locking_mode = EXCLUSIVE')
-    try {
-      db.exec('BEGIN IMMEDIATE')
-      db.exec('COMMIT')
-    } catch (error) {
-      const code = (error as { code?: string }).code
-      if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-        throw new AppError('conflict', '数据正被另一个程序（如已打开的桌面程序）使用，请先关闭它再恢复。当前数据未做任何改动。')
-      }
-      throw error
+    db = openExclusive(file)
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+      throw new AppError('conflict', '数据正被另一个程序（如已打开的桌面程序）使用，请先关闭它再恢复。当前数据未做任何改动。')
     }
+    throw error
+  }
+  try {
     return fn(db)
   } finally {
     db.close()

@@ -16,8 +16,9 @@ import { backupFileName } from '../../core/backup/names'
 import { AppError } from '../../core/errors'
 import { appendAudit } from '../../db/repositories/audit'
 import type { Db } from '../../db/connection'
+import { vacuumInto } from '../../db/maintenance'
 import type { AppContext } from '../context'
-import { createPartial } from '../bundle/partial'
+import { createPartial, writeFileAtomic } from '../files/atomicWrite'
 import { checkAndSeal, removeWithSideFiles, sideFiles } from './copy'
 import { checkRestoreFile, installCandidate, withExclusiveLock } from './restore'
 import { backupsDir, databaseFile, listBackups, rotateBackups, type BackupInfo } from './store'
@@ -235,7 +236,7 @@ function backupClosedDatabase(dataDir: string, at: Date): BackupInfo | null {
   const target = path.join(dir, name)
   const partial = createPartial(dataDir, target)
   try {
-    withExclusiveLock(live, (db) => db.prepare('VACUUM INTO ?').run(partial.path))
+    withExclusiveLock(live, (db) => vacuumInto(db, partial.path))
     const problems = checkAndSeal(partial.path)
     if (problems.length > 0) {
       throw new AppError('internal', `当前数据的备份未通过完整性检查（${problems.slice(0, 3).join('；')}），为安全起见未恢复。请运行“检查数据文件”。`)
@@ -253,12 +254,5 @@ function backupClosedDatabase(dataDir: string, at: Date): BackupInfo | null {
 }
 
 function writeAtomically(dataDir: string, target: string, text: string): void {
-  const partial = createPartial(dataDir, target)
-  try {
-    fs.writeFileSync(partial.path, text)
-    partial.commit(target)
-  } catch (error) {
-    partial.discard()
-    throw error
-  }
+  writeFileAtomic(dataDir, target, text)
 }

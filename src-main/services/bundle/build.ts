@@ -7,29 +7,33 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { Readable, Writable } from 'node:stream'
-import yazl from 'yazl'
 import pkg from '../../../package.json'
 import { MANIFEST_FORMAT, serializeManifest, type Manifest } from '../../core/bundle/manifest'
 import { MANIFEST_PATH, SIGNATURE_PATH, isStoredExt } from '../../core/bundle/layout'
 import { bundleFileName } from '../../core/bundle/names'
 import { AppError } from '../../core/errors'
 import { appendAudit } from '../../db/repositories/audit'
+import type { BundleRecord } from '../../db/repositories/bundles'
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
 import { requireSetup } from '../settings/association'
 import { setSiteStatus } from '../sites/sites'
 import { ensureSigningKey, signBytes } from '../keys/keys'
 import { defaultDocuments, type BundleDocuments } from './documents'
+import { BufferPool } from './bufferPool'
+import { deferUnready, heldBack, type DeferUnready, type HeldBack } from './defer'
+import { HashingFileSink } from './fileSink'
 import { recordBundle } from './history'
-import { useNativeCrc32ForYazl } from './fastCrc'
-import { createPartial } from './partial'
+import { createPartial } from '../files/atomicWrite'
 import { openErrors, refuseOnOpenErrors, selectSites } from './select'
 import { planEntries, type PlannedEntry } from './sources'
+import { ZipWriter, type ZipEntryWriter } from './zipWriter'
 
 export interface BuildOptions {
   outPath?: string
   siteIds?: number[]
+  /** 暂缓报送 the sites whose open errors would block the bundle, then build with the rest (defer.ts). */
+  deferUnready?: DeferUnready
   /** Producers of the letters, roster and check report; see documents.ts. */
   documents?: BundleDocuments
   /** Called as each phase ends (for the bench's phase timings); never affects the build. */
@@ -38,20 +42,16 @@ export interface BuildOptions {
 
 export type BuildPhase = 'documents' | 'stream' | 'fsync' | 'rename'
 
-export interface BuildResult {
-  id: number
-  path: string
-  size: number
-  sha256: string
-  sites: number
-  files: number
-  fingerprint: string
+/** The bundle as history records it, less who and when, plus what the build itself knows. */
+export interface BuildResult extends Omit<BundleRecord, 'createdAt' | 'createdBy'> {
   omitted: { path: string; reason: string }[]
+  /** Sites held back (暂缓报送), with reasons and open errors. */
+  deferred: HeldBack[]
 }
 
 /**
- * Attachments are read in chunks of READ_CHUNK into READ_BUFFERS buffers allocated once per build and reused:
- * a buffer goes back to the pool only when the zip writer has written its chunk to the file, so at most
+ * Attachments are read in chunks of READ_CHUNK into READ_BUFFERS buffers allocated once per build and reused
+ * (bufferPool.ts): a buffer goes back to the pool only when its chunk is written to the file, so at most
  * READ_BUFFERS × READ_CHUNK of file data is in flight, and no chunk-sized garbage waits for the GC (with a
  * fresh 1 MiB buffer per read, ~50–60 MB of read buffers used to pile up between collections).
  */
@@ -80,13 +80,15 @@ function resolveTarget(app: AppContext, outPath: string | undefined, defaultName
 
 export async function buildBundle(app: AppContext, job: JobHandle = NO_JOB, options: BuildOptions = {}): Promise<BuildResult> {
   const { association, campaign } = requireSetup(app)
-  const sites = selectSites(app, options.siteIds)
-  refuseOnOpenErrors(openErrors(app, sites))
+  let sites = selectSites(app, options.siteIds)
+  let deferredIds: number[] = []
+  if (options.deferUnready) ({ sites, deferredIds } = deferUnready(app, sites, options.deferUnready))
+  refuseOnOpenErrors(openErrors(app, sites), sites.length)
   const key = ensureSigningKey(app)
   const createdAt = app.now()
   const target = resolveTarget(app, options.outPath, bundleFileName(association.shortName, campaign.year, new Date(createdAt)))
 
-  // The pid in the name lets the next start remove the folder of a killed build (bundle/partial.ts).
+  // The pid in the name lets the next start remove the folder of a killed build (files/atomicWrite.ts).
   const workDir = fs.mkdtempSync(path.join(app.dataDir, 'tmp', `bundle-docs-${process.pid}-`))
   let partial: ReturnType<typeof createPartial> | undefined
   try {
@@ -157,6 +159,7 @@ export async function buildBundle(app: AppContext, job: JobHandle = NO_JOB, opti
       files: plan.entries.length,
       fingerprint: key.fingerprint,
       omitted: plan.omitted,
+      deferred: heldBack(app, deferredIds),
     }
   } finally {
     partial?.discard()
@@ -166,135 +169,18 @@ export async function buildBundle(app: AppContext, job: JobHandle = NO_JOB, opti
 
 type Finish = (files: Manifest['files']) => { bytes: Buffer; signature: Buffer }
 
-/** Read buffers handed out and taken back once their chunk is on its way to disk (see READ_CHUNK). */
-class BufferPool {
-  private readonly free: Buffer[] = []
-  private readonly owned = new Set<ArrayBufferLike>()
-  private waiting: (() => void) | undefined
-
-  constructor(count: number, size: number) {
-    for (let i = 0; i < count; i++) {
-      // allocUnsafeSlow: each buffer its own ArrayBuffer (not a slice of Node's shared pool), to be recognised on release.
-      const b = Buffer.allocUnsafeSlow(size)
-      this.free.push(b)
-      this.owned.add(b.buffer)
-    }
-  }
-
-  /** A free buffer, waiting for one to come back if all are in flight. */
-  async acquire(): Promise<Buffer> {
-    while (!this.free.length) await new Promise<void>((resolve) => (this.waiting = resolve))
-    return this.free.pop()!
-  }
-
-  /** Give back the buffer under `chunk`, if it is one of ours; anything else (zip headers, copies) is ignored. */
-  release(chunk: Buffer): void {
-    if (!this.owned.has(chunk.buffer)) return
-    this.free.push(Buffer.from(chunk.buffer, 0, chunk.buffer.byteLength))
-    const wake = this.waiting
-    this.waiting = undefined
-    wake?.()
-  }
-}
-
-/** An entry's data as yazl reads it: chunks pushed by the reader below, which waits whenever push says stop. */
-class EntrySource extends Readable {
-  private demand: (() => void) | undefined
-  override _read(): void {
-    const wake = this.demand
-    this.demand = undefined
-    wake?.()
-  }
-  /** Resolves when the consumer wants more (after push returned false). */
-  drained(): Promise<void> {
-    return new Promise((resolve) => (this.demand = resolve))
-  }
-}
-
-/**
- * The end of the zip pipeline: SHA-256 and size of the whole zip as its bytes go by (no second pass over the
- * file), then written to `fd` with writev, so yazl's small headers and descriptors share a system call with
- * the data around them. Each chunk is handed to `written` once the kernel has it (read buffers go back to the pool).
- */
-class HashingFileSink extends Writable {
-  private readonly hash = createHash('sha256')
-  size = 0
-  private busy: Promise<void> | undefined
-
-  constructor(
-    private readonly fd: number,
-    private readonly written: (chunk: Buffer) => void,
-  ) {
-    super({ decodeStrings: true })
-  }
-
-  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (error?: Error | null) => void): void {
-    this._writev([{ chunk }], cb)
-  }
-
-  override _writev(chunks: { chunk: Buffer }[], cb: (error?: Error | null) => void): void {
-    const buffers = chunks.map((c) => c.chunk)
-    for (const b of buffers) {
-      this.hash.update(b)
-      this.size += b.length
-    }
-    this.busy = writeAll(this.fd, buffers).then(
-      () => {
-        for (const b of buffers) this.written(b)
-        cb()
-      },
-      (error: Error) => {
-        for (const b of buffers) this.written(b)
-        cb(error)
-      },
-    )
-  }
-
-  /** Settles once no write is in progress: only then may the descriptor be closed. */
-  async idle(): Promise<void> {
-    while (this.busy) {
-      const b = this.busy
-      await b.catch(() => {})
-      if (this.busy === b) this.busy = undefined
-    }
-  }
-
-  digest(): string {
-    return this.hash.digest('hex')
-  }
-}
-
-/** writev until every byte is written (a regular file may take a write in parts). */
-async function writeAll(fd: number, buffers: Buffer[]): Promise<void> {
-  let rest = buffers
-  while (rest.length) {
-    const n = await new Promise<number>((resolve, reject) => fs.writev(fd, rest, (e, w) => (e ? reject(e) : resolve(w))))
-    let skip = n
-    const next: Buffer[] = []
-    for (const b of rest) {
-      if (skip >= b.length) skip -= b.length
-      else {
-        next.push(skip ? b.subarray(skip) : b)
-        skip = 0
-      }
-    }
-    if (n === 0 && next.length) throw new Error('write returned 0 bytes')
-    rest = next
-  }
-}
-
 const readAt = (fd: number, buffer: Buffer, position: number) =>
   new Promise<number>((resolve, reject) => fs.read(fd, buffer, 0, buffer.length, position, (e, n) => (e ? reject(e) : resolve(n))))
 const openRead = (file: string) => new Promise<number>((resolve, reject) => fs.open(file, 'r', (e, fd) => (e ? reject(e) : resolve(fd))))
 
 /**
- * Stream one file into `into`, SHA-256 and cancel check on every chunk. A stored entry's chunks go down the
- * pipeline in the pool's own buffers (returned by the sink once written); a deflated entry's chunks are
+ * Stream one file into its zip entry, SHA-256 and cancel check on every chunk. A stored entry's chunks go to
+ * the file in the pool's own buffers (returned by the sink once written); a deflated entry's chunks are
  * copied, since zlib, not the sink, is where those end.
  */
 async function pumpFile(
   file: string,
-  into: EntrySource,
+  into: ZipEntryWriter,
   pool: BufferPool,
   stored: boolean,
   failed: Promise<never>,
@@ -331,12 +217,12 @@ async function pumpFile(
         out = Buffer.from(chunk)
         pool.release(buffer)
       }
-      if (!into.push(out)) await Promise.race([into.drained(), failed])
+      await Promise.race([into.write(out), failed])
     }
   } finally {
     await new Promise<void>((resolve) => fs.close(fd, () => resolve()))
   }
-  into.push(null)
+  await Promise.race([into.end(), failed])
   return { size, sha256: hash.digest('hex') }
 }
 
@@ -348,13 +234,14 @@ async function writeZip(
   mtime: Date,
   trace?: (phase: BuildPhase) => void,
 ): Promise<{ size: number; sha256: string }> {
-  useNativeCrc32ForYazl()
-  const zip = new yazl.ZipFile()
-  const pool = new BufferPool(READ_BUFFERS, READ_CHUNK)
   // Our own descriptor, so the data can be fsync'd (and timed) before close: the rename that follows must
   // never expose a file whose data is not on disk.
   const fd = fs.openSync(file, 'w')
-  const sink = new HashingFileSink(fd, (chunk) => pool.release(chunk))
+  // The pool, not the sink's buffer, bounds what is in flight: a smaller mark would make every chunk wait
+  // for the write before it, and reading would never overlap writing.
+  const sink: HashingFileSink = new HashingFileSink(fd, (chunk) => pool.release(chunk), (READ_BUFFERS + 1) * READ_CHUNK)
+  const pool = new BufferPool(READ_BUFFERS, READ_CHUNK, () => sink.holding())
+  const zip = new ZipWriter(sink)
   let closed = false
   const closeOut = async () => {
     if (closed) return
@@ -363,42 +250,36 @@ async function writeZip(
     await sink.idle()
     fs.closeSync(fd)
   }
-  const output = zip.outputStream as unknown as Readable
-  // Any failure of the zip, its output or the file write stops the build (and wakes a reader waiting for a buffer).
+  // A failed file write stops the build (and wakes a reader waiting for a buffer).
   let fail!: (e: Error) => void
   const failed = new Promise<never>((_, reject) => (fail = reject))
   failed.catch(() => {})
-  zip.on('error', (e: Error) => fail(e))
-  output.on('error', (e: Error) => fail(e))
   sink.on('error', (e: Error) => fail(e))
   const written = new Promise<void>((resolve) => sink.on('finish', () => resolve()))
-  output.pipe(sink)
 
   const totalBytes = entries.reduce((n, e) => n + e.size, 0)
   let doneBytes = 0
   const files: Manifest['files'] = []
-  let current: EntrySource | undefined
   try {
     job.progress('files', 0, entries.length)
     for (const [i, entry] of entries.entries()) {
       job.throwIfCancelled()
       const stored = isStoredExt(entry.path)
-      current = new EntrySource()
-      zip.addReadStream(current, entry.path, { size: entry.size, compress: !stored, mtime })
-      const { size, sha256 } = await pumpFile(entry.source, current, pool, stored, failed, (n) => {
+      const into = await Promise.race([zip.begin(entry.path, { size: entry.size, compress: !stored, mtime }), failed])
+      const { size, sha256 } = await pumpFile(entry.source, into, pool, stored, failed, (n) => {
         job.throwIfCancelled()
         doneBytes += n
         job.progress('bytes', doneBytes, totalBytes)
       })
-      current = undefined
       files.push({ path: entry.path, size, sha256 })
       job.progress('files', i + 1, entries.length)
     }
     const { bytes, signature } = finish(files)
-    zip.addBuffer(bytes, MANIFEST_PATH, { mtime, compress: true })
-    zip.addBuffer(signature, SIGNATURE_PATH, { mtime, compress: false })
-    zip.end()
+    await Promise.race([zip.addBuffer(bytes, MANIFEST_PATH, { mtime, compress: true }), failed])
+    await Promise.race([zip.addBuffer(signature, SIGNATURE_PATH, { mtime, compress: false }), failed])
+    await Promise.race([zip.finish(), failed])
     await Promise.race([written, failed])
+    pool.assertAllBack()
     trace?.('stream')
     await new Promise<void>((resolve, reject) => fs.fsync(fd, (e) => (e ? reject(e) : resolve())))
     trace?.('fsync')
@@ -406,8 +287,6 @@ async function writeZip(
     await closeOut()
     return result
   } catch (error) {
-    current?.destroy()
-    output.destroy()
     await closeOut()
     throw error
   }

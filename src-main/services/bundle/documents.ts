@@ -47,8 +47,7 @@ function packCopy(workDir: string, source: string, name: string): string {
 
 /** Latest moment anything a site letter says could have changed: the site, its attachments, the wording. */
 function lastChanges(app: AppContext, sites: BundleSite[]): { settings: string; bySite: Map<number, string> } {
-  const settings =
-    (app.db.prepare("SELECT updated_at FROM app_settings WHERE key = 'letters'").get() as { updated_at: string } | undefined)?.updated_at ?? ''
+  const settings = new LetterRepository(app.db).settingUpdatedAt('letters') ?? ''
   const bySite = new Map<number, string>()
   for (const s of sites) {
     // The 附件说明 lists the attachments, so one added after the letter makes the letter stale too.

@@ -1,49 +1,13 @@
-/** The bundles table (migration 005): one row per bundle built, newest first when listed. */
+/** Bundles built, as the bundle history lists them. */
+import { insertBundle, listBundles as listBundleRows, type BundleRecord } from '../../db/repositories/bundles'
 import type { AppContext } from '../context'
 
-export interface BundleRecord {
-  id: number
-  path: string
-  size: number
-  sha256: string
-  sites: number
-  files: number
-  fingerprint: string
-  createdAt: string
-  createdBy: string
-}
+export type { BundleRecord }
 
 export function recordBundle(app: AppContext, b: Omit<BundleRecord, 'id' | 'createdBy'>): number {
-  const info = app.db
-    .prepare(
-      `INSERT INTO bundles (path, size, sha256, sites, files, fingerprint, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(b.path, b.size, b.sha256, b.sites, b.files, b.fingerprint, b.createdAt, app.actor)
-  return Number(info.lastInsertRowid)
+  return insertBundle(app.db, { ...b, createdBy: app.actor })
 }
 
 export function listBundles(app: AppContext, limit = 100): BundleRecord[] {
-  const rows = app.db.prepare('SELECT * FROM bundles ORDER BY id DESC LIMIT ?').all(limit) as {
-    id: number
-    path: string
-    size: number
-    sha256: string
-    sites: number
-    files: number
-    fingerprint: string
-    created_at: string
-    created_by: string
-  }[]
-  return rows.map((r) => ({
-    id: r.id,
-    path: r.path,
-    size: r.size,
-    sha256: r.sha256,
-    sites: r.sites,
-    files: r.files,
-    fingerprint: r.fingerprint,
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-  }))
+  return listBundleRows(app.db, limit)
 }

@@ -1,10 +1,12 @@
 /**
  * Verify a bundle by re-reading it, streaming, with yauzl: every entry's size and SHA-256 against the
- * manifest, the manifest's signature against the public key it carries, and every name against zip-slip.
+ * manifest, the manifest's signature against the public key it carries, and every name against zip-slip
+ * (the name field and the Unicode Path field both: each is what some reader extracts to).
  * Nothing is extracted and nothing is written anywhere; an unsafe entry's data is not even read.
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
+import zlib from 'node:zlib'
 import yauzl from 'yauzl'
 import { sameFingerprint } from '../../core/bundle/fingerprint'
 import { MANIFEST_PATH, SIGNATURE_PATH } from '../../core/bundle/layout'
@@ -39,10 +41,17 @@ export interface VerifyOptions {
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 const NO_JOB: JobHandle = { jobId: 'direct', signal: new AbortController().signal, progress() {}, throwIfCancelled() {} }
 
-function decodeName(entry: yauzl.Entry): string {
+/**
+ * An entry's name as readers take it. `field`: the name field — UTF-8 under bit 11; without it CP437 by the
+ * spec, read as latin1 here to keep it visible and distinct. `unicodePath`: the Info-ZIP Unicode Path field
+ * (0x7075) when its CRC-32 matches the name field's bytes, which 7-Zip and Info-ZIP unzip show instead.
+ */
+function entryNames(entry: yauzl.Entry): { field: string; unicodePath?: string } {
   const raw = entry.fileName as unknown as Buffer
-  // Bit 11: the name is UTF-8. Without it, the name is CP437 by the spec; latin1 keeps it visible and distinct.
-  return (entry.generalPurposeBitFlag & 0x800) !== 0 ? raw.toString('utf8') : raw.toString('latin1')
+  const field = (entry.generalPurposeBitFlag & 0x800) !== 0 ? raw.toString('utf8') : raw.toString('latin1')
+  const up = entry.extraFields.find((e) => e.id === 0x7075 && e.data.length >= 5 && e.data[0] === 1)
+  if (!up || up.data.readUInt32LE(1) !== zlib.crc32(raw)) return { field }
+  return { field, unicodePath: up.data.subarray(5).toString('utf8') }
 }
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
@@ -116,10 +125,23 @@ export async function verifyBundle(file: string, job: JobHandle = NO_JOB, option
       zip.on('entry', (entry: yauzl.Entry) => {
         void (async () => {
           job.throwIfCancelled()
-          const name = decodeName(entry)
-          const unsafe = unsafeEntryReason(name)
+          const names = entryNames(entry)
+          // Without bit 11 the Unicode Path is the real name (the name field is a legacy encoding of it).
+          const utf8 = (entry.generalPurposeBitFlag & 0x800) !== 0
+          const name = !utf8 && names.unicodePath !== undefined ? names.unicodePath : names.field
+          // Both names must be safe: each is what some reader extracts to.
+          const unsafe = unsafeEntryReason(names.field) ?? (names.unicodePath === undefined ? null : unsafeEntryReason(names.unicodePath))
           if (unsafe) {
             problems.push(problem(name, 'extra', { reason: 'unsafe-path', message: `条目路径不安全（${unsafe}），已拒绝，未读取也未解压` }))
+            return zip.readEntry()
+          }
+          if (utf8 && names.unicodePath !== undefined && names.unicodePath !== name) {
+            problems.push(
+              problem(name, 'extra', {
+                reason: 'ambiguous-name',
+                message: `条目有两个不同的文件名（另一个是“${names.unicodePath}”），不同的解压软件会解出不同的文件，已拒绝，未读取`,
+              }),
+            )
             return zip.readEntry()
           }
           if (seen.has(name)) {

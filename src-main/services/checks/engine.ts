@@ -7,7 +7,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { evaluateSite, type CheckAttachment, type CheckContext, type CheckSite, type FindingDraft, type IntegrityProblem, type TrainingClass } from '../../core/checks'
 import { buildDuplicateIndex, addressKey, nameCityKey } from '../../core/checks/duplicates'
-import { FindingsRepository, type AttachmentCheckRow } from '../../db/repositories/findings'
+import { cityInProvinceMemo } from '../../core/checks/rules/region'
+import { checkAttachments, checkSiteCodes, checkSiteKeys, checkSites, type AttachmentCheckRow, type SiteCheckKeys } from '../../db/repositories/checkInputs'
+import { FindingsRepository } from '../../db/repositories/findings'
+import { listTrainingClasses } from '../../db/repositories/training'
 import { deepCheck } from '../attachments/integrity'
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
@@ -41,7 +44,7 @@ interface Loaded {
 }
 
 /** Sites to re-judge with `siteIds`: their old and new duplicate partners, whose findings name them. */
-function widen(repo: FindingsRepository, siteIds: number[], keys: ReturnType<FindingsRepository['siteKeys']>, ctx: Loaded['ctx']): number[] {
+function widen(app: AppContext, repo: FindingsRepository, siteIds: number[], keys: SiteCheckKeys[], ctx: Loaded['ctx']): number[] {
   const all = new Set(siteIds)
   const wanted = new Set(siteIds)
   for (const s of keys) {
@@ -53,21 +56,27 @@ function widen(repo: FindingsRepository, siteIds: number[], keys: ReturnType<Fin
     if (byNameCity) for (const o of ctx.duplicates.byNameCity.get(byNameCity) ?? []) all.add(o.id)
     if (byAddress) for (const o of ctx.duplicates.byAddress.get(byAddress) ?? []) all.add(o.id)
   }
-  for (const id of repo.sitesNamingCodes(repo.codesOf(siteIds))) all.add(id)
+  for (const id of repo.sitesNamingCodes(checkSiteCodes(app.db, siteIds))) all.add(id)
   return [...all]
 }
 
 function load(app: AppContext, repo: FindingsRepository, siteIds?: number[]): Loaded {
   const { association, campaign } = requireSetup(app)
   // A full run reads the sites once and indexes them; a partial run indexes all but loads only its targets.
-  const all = siteIds ? null : repo.sites(campaign.id)
-  const keys = all ?? repo.siteKeys(campaign.id)
+  const all = siteIds ? null : checkSites(app.db, campaign.id)
+  const keys = all ?? checkSiteKeys(app.db, campaign.id)
   const roster = new Map<string, TrainingClass>()
-  for (const r of repo.roster()) roster.set(r.certificate_no.toUpperCase(), r.class as TrainingClass)
-  const ctx = { config: campaign.config, province: association.province, roster, duplicates: buildDuplicateIndex(keys) }
-  const ids = siteIds ? widen(repo, siteIds, keys, ctx) : undefined
-  const targets = all ?? repo.sites(campaign.id, ids)
-  return { campaignId: campaign.id, targets, replaceIds: ids, attachments: repo.attachments(campaign.id, ids), ctx }
+  for (const r of listTrainingClasses(app.db)) roster.set(r.certificate_no.toUpperCase(), r.class)
+  const ctx = {
+    config: campaign.config,
+    province: association.province,
+    roster,
+    duplicates: buildDuplicateIndex(keys),
+    cityInProvince: cityInProvinceMemo(association.province),
+  }
+  const ids = siteIds ? widen(app, repo, siteIds, keys, ctx) : undefined
+  const targets = all ?? checkSites(app.db, campaign.id, ids)
+  return { campaignId: campaign.id, targets, replaceIds: ids, attachments: checkAttachments(app.db, campaign.id, ids), ctx }
 }
 
 /**
@@ -145,20 +154,8 @@ function evaluateAndStore(app: AppContext, repo: FindingsRepository, loaded: Loa
     repo.replace(loaded.campaignId, loaded.replaceIds, findings, now)
     return repo.recordRun({ startedAt, finishedAt: now, scope, sites: loaded.targets.length, errors, warnings })
   })()
-  const waived = countWaived(app, loaded.targets.map((s) => s.id))
+  const waived = repo.countWaived(loaded.targets.map((s) => s.id))
   return { runId, sites: loaded.targets.length, errors, warnings, waived }
-}
-
-function countWaived(app: AppContext, siteIds: number[]): number {
-  if (!siteIds.length) return 0
-  return (
-    app.db
-      .prepare(
-        `SELECT COUNT(*) AS n FROM findings f JOIN waivers w ON w.site_id = f.site_id AND w.fingerprint = f.fingerprint
-         WHERE f.severity = 'warning' AND f.site_id IN (SELECT value FROM json_each(?))`,
-      )
-      .get(JSON.stringify(siteIds)) as { n: number }
-  ).n
 }
 
 const scopeOf = (options: RunOptions) => `${options.siteIds ? `sites:${options.siteIds.length}` : 'all'}${options.deep ? '+deep' : ''}`

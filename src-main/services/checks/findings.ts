@@ -2,6 +2,7 @@
 import { ERROR_NOT_WAIVABLE, RULE_IDS, RULE_LABELS, type RuleId, type Severity } from '../../core/checks'
 import { AppError, invalid } from '../../core/errors'
 import { appendAudit } from '../../db/repositories/audit'
+import { liveSiteCount } from '../../db/repositories/checkInputs'
 import { FindingsRepository, type FindingFilter, type FindingRow } from '../../db/repositories/findings'
 import type { AppContext } from '../context'
 import { requireSetup } from '../settings/association'
@@ -117,7 +118,7 @@ export function checkSummary(app: AppContext): CheckSummary {
   const open = (sev: Severity) => counts.filter((c) => c.severity === sev).reduce((n, c) => n + c.open, 0)
   const withOpen = repo.sitesWithOpen(campaign.id)
   return {
-    sites: repo.liveSiteCount(campaign.id),
+    sites: liveSiteCount(app.db, campaign.id),
     lastRunAt: repo.lastRun()?.finishedAt ?? null,
     errors: open('error'),
     warnings: open('warning'),

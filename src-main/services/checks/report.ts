@@ -3,7 +3,6 @@
  * offered to the clerk. Written to a temp name in the target folder and renamed, so a crash never leaves a
  * half-written report under the real name.
  */
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
@@ -11,8 +10,10 @@ import { RULE_IDS, RULE_LABELS, SEVERITY_LABELS, type Severity } from '../../cor
 import { AppError, invalid } from '../../core/errors'
 import { SITE_TYPE_INFO, type SiteType } from '../../core/sites/fields'
 import type { AppContext } from '../context'
+import { writeFileAtomic } from '../files/atomicWrite'
 import type { JobHandle } from '../jobs'
 import { requireSetup } from '../settings/association'
+import { listDeferrals } from '../../db/repositories/deferrals'
 import type { FindingRow } from '../../db/repositories/findings'
 import { checkSummary, listFindings, type CheckSummary } from './findings'
 
@@ -88,6 +89,8 @@ export async function buildReportWorkbook(app: AppContext, siteIds?: number[]): 
   pair('警告（未豁免）', summary.warnings)
   pair('已豁免的警告', summary.waived)
   pair('有错误的现场', summary.sitesWithErrors)
+  // Held back from the submission with a reason (暂缓报送): counted, so the receiver knows the bundle is partial.
+  pair('暂缓报送的现场', listDeferrals(app.db, campaign.id).length)
   s.addRow([])
   const head = s.addRow(['规则', '级别', '未解决', '已豁免', '涉及现场'])
   head.font = { bold: true }
@@ -135,13 +138,11 @@ export async function exportCheckReport(app: AppContext, options: { outPath?: st
   job?.progress('report', 0, 1)
   const wb = await buildReportWorkbook(app, options.siteIds)
   job?.throwIfCancelled()
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+  const data = Buffer.from(await wb.xlsx.writeBuffer())
+  job?.throwIfCancelled()
   try {
-    await wb.xlsx.writeFile(temp)
-    job?.throwIfCancelled()
-    fs.renameSync(temp, target)
+    writeFileAtomic(app.dataDir, target, data)
   } catch (error) {
-    fs.rmSync(temp, { force: true })
     const code = (error as { code?: string }).code
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES')
       throw new AppError('conflict', `无法写入“${target}”：文件可能正在 Excel 中打开，请关闭后重试`)

@@ -11,6 +11,7 @@ import { AppError } from '../../core/errors'
 import { formatFingerprint } from '../../core/bundle/fingerprint'
 import { appendAudit } from '../../db/repositories/audit'
 import type { AppContext } from '../context'
+import { writeFileAtomic, writeNewFileAtomic } from '../files/atomicWrite'
 
 export const PRIVATE_KEY_FILE = 'signing-key.pem'
 export const PUBLIC_KEY_FILE = 'signing-key.pub.pem'
@@ -75,9 +76,7 @@ function writePublic(dataDir: string, key: SigningKey): void {
   const file = path.join(keysDir(dataDir), PUBLIC_KEY_FILE)
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null
   if (current === key.publicKeyPem) return
-  const tmp = `${file}.partial-${process.pid}-${crypto.randomBytes(4).toString('hex')}`
-  fs.writeFileSync(tmp, key.publicKeyPem, { mode: 0o644 })
-  fs.renameSync(tmp, file)
+  writeFileAtomic(dataDir, file, key.publicKeyPem, { mode: 0o644 })
 }
 
 /** The key, created on first need. Two processes racing both end up with the one key that won the link. */
@@ -92,24 +91,8 @@ export function ensureSigningKey(app: AppContext): SigningKey {
   const { privateKey } = crypto.generateKeyPairSync('ed25519')
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
   const final = path.join(dir, PRIVATE_KEY_FILE)
-  const tmp = `${final}.partial-${process.pid}-${crypto.randomBytes(4).toString('hex')}`
-  const fd = fs.openSync(tmp, 'wx', 0o600)
-  try {
-    fs.writeSync(fd, pem)
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
-  let created = true
-  try {
-    // link, not rename: it fails when another process created the key first, and then we keep theirs.
-    fs.linkSync(tmp, final)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    created = false
-  } finally {
-    fs.rmSync(tmp, { force: true })
-  }
+  // Never replaces: when another process created the key first, we keep theirs.
+  const created = writeNewFileAtomic(app.dataDir, final, pem, { mode: 0o600 })
   const key = loadSigningKey(app.dataDir)!
   writePublic(app.dataDir, key)
   if (created) {
@@ -146,8 +129,6 @@ export function exportPublicKey(app: AppContext, outPath: string): { path: strin
   const key = ensureSigningKey(app)
   const target = path.resolve(outPath)
   if (!fs.existsSync(path.dirname(target))) throw new AppError('invalid-input', `目标文件夹不存在：${path.dirname(target)}`)
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.partial-${process.pid}-${crypto.randomBytes(4).toString('hex')}`)
-  fs.writeFileSync(tmp, key.publicKeyPem)
-  fs.renameSync(tmp, target)
+  writeFileAtomic(app.dataDir, target, key.publicKeyPem)
   return { path: target, fingerprint: key.fingerprint }
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection'
+import { attachmentNamesByCampaign } from '../../db/repositories/attachments'
 import { blockingSites } from '../checks/findings'
 import type { AppContext } from '../context'
 
@@ -11,17 +12,5 @@ export function openErrorsBySite(app: AppContext): Map<number, string[]> {
 
 /** Attachments of the campaign's sites for the 附件说明, read straight from the attachments table. */
 export function attachmentsBySite(db: Db, campaignId: number): Map<number, { kind: string; originalName: string }[]> {
-  const rows = db
-    .prepare(
-      `SELECT a.site_id AS siteId, a.kind AS kind, a.original_name AS originalName FROM attachments a
-       JOIN sites s ON s.id = a.site_id WHERE s.campaign_id = ? ORDER BY a.site_id, a.id`,
-    )
-    .all(campaignId) as { siteId: number; kind: string; originalName: string }[]
-  const map = new Map<number, { kind: string; originalName: string }[]>()
-  for (const r of rows) {
-    const list = map.get(r.siteId) ?? []
-    list.push({ kind: r.kind, originalName: r.originalName })
-    map.set(r.siteId, list)
-  }
-  return map
+  return attachmentNamesByCampaign(db, campaignId)
 }

@@ -78,12 +78,14 @@ function selectSites(app: AppContext, campaignId: number, siteIds?: number[]) {
   const skipped: SkippedSite[] = []
   const candidates = siteIds
     ? siteIds.map((id) => ({ id, site: app.sites.get(id) }))
-    : app.sites.list(campaignId).filter((s) => s.status !== 'rejected').map((site) => ({ id: site.id, site }))
+    : app.sites.list(campaignId).filter((s) => s.status !== 'rejected' && s.status !== 'deferred').map((site) => ({ id: site.id, site }))
   for (const { id, site } of candidates) {
     if (!site || site.deletedAt || site.campaignId !== campaignId) {
       skipped.push({ siteId: id, siteCode: site?.code ?? '', siteName: site?.name ?? '', reasons: ['找不到该现场，或已删除，或不属于当前年度'] })
     } else if (site.status === 'rejected') {
       skipped.push({ siteId: id, siteCode: site.code, siteName: site.name, reasons: ['该现场状态为“未通过”，不出具推荐函'] })
+    } else if (site.status === 'deferred') {
+      skipped.push({ siteId: id, siteCode: site.code, siteName: site.name, reasons: ['该现场暂缓报送，恢复报送后再出具推荐函'] })
     } else if (errors.has(id)) {
       skipped.push({ siteId: id, siteCode: site.code, siteName: site.name, reasons: errors.get(id)! })
     } else {
@@ -233,7 +235,9 @@ export interface LetterListItem {
 export function listLetters(app: AppContext): LetterListItem[] {
   const { campaign } = requireSetup(app)
   const repo = new LetterRepository(app.db)
-  return repo.list(campaign.id).map((l: LetterRecord) => {
+  // Notices (评定结果通知) are listed on the results page, not among the 推荐函.
+  const letters = repo.list(campaign.id).filter((l): l is LetterRecord & { kind: 'site' | 'cover' } => l.kind !== 'notice')
+  return letters.map((l) => {
     const site = l.siteId ? app.sites.get(l.siteId) : null
     return {
       id: l.id,
@@ -254,7 +258,7 @@ export function listLetters(app: AppContext): LetterListItem[] {
 export async function renumberLetter(app: AppContext, letterId: number): Promise<{ path: string; docNo: string; previousDocNo: string }> {
   const repo = new LetterRepository(app.db)
   const letter = repo.get(letterId)
-  if (!letter) throw new AppError('not-found', `找不到编号为 ${letterId} 的推荐函记录`)
+  if (!letter || letter.kind === 'notice') throw new AppError('not-found', `找不到编号为 ${letterId} 的推荐函记录`)
   if (letter.kind === 'cover') {
     const p = (letter.params ?? {}) as { siteIds?: number[] | null; fingerprint?: string | null }
     const out = await generateCoverLetter(app, {

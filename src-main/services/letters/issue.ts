@@ -20,11 +20,14 @@ import type { LetterKind, LetterRecord, LetterRepository } from '../../db/reposi
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
 import { packLetter, type LayoutOptions } from './build'
-import { PartialRun, sha256, type PartialWrite } from './files'
+import { PartialRun, type PartialWrite } from '../files/atomicWrite'
+import { sha256 } from './files'
 
 export interface IssueRequest {
   kind: LetterKind
   siteId: number | null
+  /** The 推荐单位 of a notice (kind 'notice'), its subject; absent for other kinds. */
+  recipient?: string
   campaignId: number
   docPrefix: string
   target: string
@@ -50,7 +53,7 @@ interface Prepared<R extends IssueRequest = IssueRequest> {
 }
 
 const sameSubject = (a: IssueRequest, b: IssueRequest) =>
-  a.campaignId === b.campaignId && a.kind === b.kind && (a.siteId ?? 0) === (b.siteId ?? 0)
+  a.campaignId === b.campaignId && a.kind === b.kind && (a.siteId ?? 0) === (b.siteId ?? 0) && (a.recipient ?? '') === (b.recipient ?? '')
 
 /**
  * Issue `reqs` in order; `onIssued` is called after each letter is committed. A failure or cancel stops the run:
@@ -69,8 +72,8 @@ export async function issueLetters<R extends IssueRequest>(
   const issued: LetterRecord[] = []
 
   /** Number, date and bytes of a letter; `after` is the letter still uncommitted ahead of it. */
-  const prepare = async (req: R, after: Prepared<R> | null): Promise<Prepared<R>> => {
-    const existing = repo.forSubject(req.campaignId, req.kind, req.siteId)
+  const draft = async (req: R, after: Prepared<R> | null): Promise<Prepared<R>> => {
+    const existing = repo.forSubject(req.campaignId, req.kind, req.siteId, req.recipient ?? null)
     const dir = path.dirname(req.target)
     if (!dirs.has(dir)) {
       fs.mkdirSync(dir, { recursive: true })
@@ -79,8 +82,9 @@ export async function issueLetters<R extends IssueRequest>(
     const keep = !!existing && !req.renew
     const issuedOn = keep ? existing.issuedOn : localIsoDate(app.now())
     const year = keep ? existing.year : Number(issuedOn.slice(0, 4))
-    const ahead = after && !after.keep && after.year === year ? 1 : 0
-    const seq = keep ? existing.seq : repo.peekNumber(year) + ahead
+    const sameSeries = after && (after.req.kind === 'notice') === (req.kind === 'notice')
+    const ahead = after && sameSeries && !after.keep && after.year === year ? 1 : 0
+    const seq = keep ? existing.seq : repo.peekNumber(year, req.kind) + ahead
     const docNo = keep ? existing.docNo : formatDocNo(req.docPrefix, year, seq)
     const data = await packLetter(req.content(docNo, formatChineseDate(issuedOn)), layout)
     return { req, keep, year, seq, docNo, issuedOn, data }
@@ -93,10 +97,11 @@ export async function issueLetters<R extends IssueRequest>(
     try {
       await tmp.done
       const id = app.db.transaction(() => {
-        if (!p.keep && repo.takeNumber(p.year) !== p.seq) throw new NumberTaken()
+        if (!p.keep && repo.takeNumber(p.year, req.kind) !== p.seq) throw new NumberTaken()
         const letterId = repo.save({
           kind: req.kind,
           siteId: req.siteId,
+          recipient: req.recipient ?? null,
           campaignId: req.campaignId,
           year: p.year,
           seq: p.seq,
@@ -109,10 +114,9 @@ export async function issueLetters<R extends IssueRequest>(
           generatedBy: app.actor,
         })
         // Last, inside the transaction: if the rename fails, the record and the number roll back with it.
-        fs.renameSync(tmp.path, req.target)
+        run.commit(tmp.path, req.target)
         return letterId
       })()
-      run.renamed(tmp.path)
       return repo.get(id)!
     } catch (error) {
       run.discard(tmp.path)
@@ -125,7 +129,7 @@ export async function issueLetters<R extends IssueRequest>(
   const finish = async (p: Prepared<R>): Promise<void> => {
     let letter = await commit(p)
     for (let attempt = 1; !letter && attempt < ATTEMPTS; attempt++) {
-      const again = await prepare(p.req, null)
+      const again = await draft(p.req, null)
       job?.throwIfCancelled()
       again.write = run.write(again.req.target, again.data)
       letter = await commit(again)
@@ -147,7 +151,7 @@ export async function issueLetters<R extends IssueRequest>(
       }
       let next: Prepared<R>
       try {
-        next = await prepare(req, pending)
+        next = await draft(req, pending)
       } catch (error) {
         // The letter ahead is packed and being written: it stays issued, as it would have been one at a time.
         if (pending && !(error instanceof AppError && error.code === 'cancelled')) {

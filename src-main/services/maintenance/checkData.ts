@@ -1,3 +1,4 @@
+import { countRows, integrityProblems, listTables } from '../../db/maintenance'
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
 
@@ -10,21 +11,15 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * `jobs.cancel` call can only arrive once the event loop is free again.
  */
 export async function checkData(app: AppContext, job: JobHandle) {
-  const tables = (
-    app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
-      name: string
-    }[]
-  ).map((t) => t.name)
+  const tables = listTables(app.db)
   const total = tables.length + 1
   job.progress('integrity', 0, total)
-  const result = app.db.pragma('integrity_check') as { integrity_check: string }[]
-  const databaseProblems = result.map((r) => r.integrity_check).filter((m) => m !== 'ok')
+  const databaseProblems = integrityProblems(app.db)
   const counts: { name: string; rows: number }[] = []
   for (const [i, name] of tables.entries()) {
     await yieldToEventLoop()
     job.throwIfCancelled()
-    const { n } = app.db.prepare(`SELECT COUNT(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }
-    counts.push({ name, rows: n })
+    counts.push({ name, rows: countRows(app.db, name) })
     job.progress('tables', i + 2, total)
   }
   return { ok: databaseProblems.length === 0, databaseProblems, tables: counts }

@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises'
 import yauzl from 'yauzl'
 import { AppError } from '../../core/errors'
 import { registerFile } from '../../db/office/register'
-import { createPartial } from '../bundle/partial'
+import { createPartial } from '../files/atomicWrite'
 import type { OfficeContext } from './context'
 import { storedBundlePath } from './store'
 

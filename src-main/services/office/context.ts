@@ -7,7 +7,7 @@ import path from 'node:path'
 import { AppError } from '../../core/errors'
 import type { Db } from '../../db/connection'
 import { openOfficeDatabase } from '../../db/office/connection'
-import { cleanupStalePartials } from '../bundle/partial'
+import { cleanupStalePartials } from '../files/atomicWrite'
 import { assertOfficeFolder, isOfficeFolder, OFFICE_BUNDLES_DIR, officeDatabaseFile } from './folder'
 
 export interface OfficeContext {

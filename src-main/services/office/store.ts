@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { createPartial, type PartialFile } from '../bundle/partial'
+import { createPartial, type PartialFile } from '../files/atomicWrite'
 import { OFFICE_BUNDLES_DIR } from './folder'
 
 /** The one place that picks the atomic-write helper, so it can be re-pointed when it moves to a shared module. */

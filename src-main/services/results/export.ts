@@ -59,6 +59,6 @@ export async function exportResults(app: AppContext, outPath?: string): Promise<
       if (t) setTextCell(row.getCell(j + 2), t)
     })
   })
-  const size = await writeWorkbookAtomically(workbook, target)
+  const size = await writeWorkbookAtomically(app, workbook, target)
   return { path: target, size, sites: sites.length }
 }

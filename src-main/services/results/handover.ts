@@ -1,7 +1,7 @@
 /** 'results.handover': when the certificate and the plaque were collected for a site, and by whom (经办人). */
 import { AppError, invalid } from '../../core/errors'
 import { parseDate } from '../../core/sites/normalize'
-import { cleanText } from '../../core/text'
+import { cleanProse, cleanText } from '../../core/text'
 import { appendAudit } from '../../db/repositories/audit'
 import { getSiteResult, putHandover, type SiteResultRecord } from '../../db/repositories/results'
 import type { AppContext } from '../context'
@@ -30,7 +30,7 @@ export function recordHandover(app: AppContext, input: HandoverInput): SiteResul
   const next = {
     certificateReceivedOn: input.certificateReceivedOn === undefined ? before.certificateReceivedOn : readDate(input.certificateReceivedOn, '证书领取日期'),
     plaqueReceivedOn: input.plaqueReceivedOn === undefined ? before.plaqueReceivedOn : readDate(input.plaqueReceivedOn, '标牌领取日期'),
-    handler: input.handler === undefined ? before.handler : cleanText(input.handler).slice(0, 50),
+    handler: input.handler === undefined ? before.handler : cleanProse(input.handler).slice(0, 50),
   }
   const changes: string[] = []
   if (next.certificateReceivedOn !== before.certificateReceivedOn)

@@ -8,10 +8,11 @@ import { AppError, invalid } from '../../core/errors'
 import { cellText, type PlainCell } from '../../core/roster/cellValue'
 import { columnLetter } from '../../core/roster/letters'
 import { describeProblem, type RowProblem } from '../../core/roster/problems'
-import { parseOutcome, RESULT_COLUMNS, RESULT_FIELD_LABELS, type Outcome, type ResultField } from '../../core/results/columns'
+import { OUTCOME_LABEL, parseOutcome, RESULT_COLUMNS, RESULT_FIELD_LABELS, type Outcome, type ResultField } from '../../core/results/columns'
 import { codeKey, SiteIndex, type MatchOutcome } from '../../core/results/match'
+import { STAR_LABELS } from '../../core/sites/fields'
 import { parseSiteType } from '../../core/sites/normalize'
-import { cleanText, nameKey } from '../../core/text'
+import { cleanProse, cleanText, nameKey } from '../../core/text'
 import { appendAudit } from '../../db/repositories/audit'
 import { findResultByKey, putResult, type ResultSource } from '../../db/repositories/results'
 import type { AppContext } from '../context'
@@ -31,6 +32,20 @@ export interface ResultImportSummary {
   skipped: number
   errors: RowProblem[]
   fileSha256: string
+  /** Nothing was written: what an import would do (`preview`, one entry per readable row). */
+  dryRun: boolean
+  preview?: ResultPreviewRow[]
+}
+
+export interface ResultPreviewRow {
+  row: number
+  code: string
+  name: string
+  outcomeText: string
+  /** 'kept' when the row was already confirmed and an import would leave it as it is. */
+  status: 'matched' | 'review' | 'unmatched' | 'kept'
+  siteId: number | null
+  reason: string
 }
 
 interface ReadRow {
@@ -44,10 +59,12 @@ interface ReadRow {
 }
 
 const text = (cells: Partial<Record<ResultField, PlainCell>>, field: ResultField) => cleanText(cellText(cells[field] ?? null))
+/** Names as the results file has them (shown for review); matching goes by their keys. */
+const prose = (cells: Partial<Record<ResultField, PlainCell>>, field: ResultField) => cleanProse(cellText(cells[field] ?? null))
 
 export async function importResults(
   app: AppContext,
-  input: { path: string; batch?: string; skipErrors?: boolean },
+  input: { path: string; batch?: string; skipErrors?: boolean; dryRun?: boolean },
   job?: JobHandle,
 ): Promise<ResultImportSummary> {
   const { campaign } = requireSetup(app)
@@ -79,9 +96,9 @@ export async function importResults(
   for (const raw of table.rows) {
     const source: ResultSource = {
       code: text(raw.cells, 'code'),
-      name: text(raw.cells, 'name'),
-      recommender: text(raw.cells, 'recommender'),
-      enterprise: text(raw.cells, 'enterprise'),
+      name: prose(raw.cells, 'name'),
+      recommender: prose(raw.cells, 'recommender'),
+      enterprise: prose(raw.cells, 'enterprise'),
       type: text(raw.cells, 'type'),
       star: text(raw.cells, 'star'),
     }
@@ -107,6 +124,7 @@ export async function importResults(
     rows.push({ raw, source, outcome, batch, rowKey, match, certificateNo: text(raw.cells, 'certificateNo').toUpperCase() })
   }
   const skipped = table.rows.length - rows.length
+  if (input.dryRun) return dryRunSummary(app, campaign.id, rows, table.rows.length, errors, file.sha256)
   if (skipped && !input.skipErrors) {
     throw invalid(
       `共 ${table.rows.length} 行，其中 ${skipped} 行有错误，本次未导入任何结果。请修正后重新导入，或选择跳过有错误的行。${errors.slice(0, 5).map(describeProblem).join('；')}${errors.length > 5 ? '……' : ''}`,
@@ -169,5 +187,26 @@ export async function importResults(
     skipped,
     errors,
     fileSha256: file.sha256,
+    dryRun: false,
   }
+}
+
+/** --dry-run: the counts and per-row matches an import would give, with every problem; nothing written. */
+function dryRunSummary(app: AppContext, campaignId: number, rows: ReadRow[], total: number, errors: RowProblem[], fileSha256: string): ResultImportSummary {
+  const counts = { matched: 0, review: 0, unmatched: 0, kept: 0 }
+  const preview: ResultPreviewRow[] = rows.map((r) => {
+    const kept = findResultByKey(app.db, campaignId, r.batch, r.rowKey)?.status === 'confirmed'
+    const status = kept ? 'kept' : r.match.status
+    counts[status]++
+    return {
+      row: r.raw.row,
+      code: r.source.code,
+      name: r.source.name,
+      outcomeText: OUTCOME_LABEL(r.outcome, STAR_LABELS),
+      status,
+      siteId: r.match.status === 'matched' ? r.match.siteId : null,
+      reason: r.match.reason,
+    }
+  })
+  return { total, imported: rows.length - counts.kept, ...counts, skipped: total - rows.length, errors, fileSha256, dryRun: true, preview }
 }

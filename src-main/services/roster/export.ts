@@ -7,6 +7,8 @@ import type ExcelJS from 'exceljs'
 import ExcelJSLib from 'exceljs'
 import { ROSTER_COLUMNS, type RosterField } from '../../core/roster/columns'
 import { SITE_STATUS_LABELS, SITE_TYPE_INFO, STAR_LABELS } from '../../core/sites/fields'
+import { typesetChinese } from '../../core/typeset'
+import { FindingsRepository } from '../../db/repositories/findings'
 import type { SiteRecord } from '../../db/repositories/sites'
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
@@ -16,14 +18,7 @@ import { addRosterSheet } from './template'
 
 /** Open findings per site: found by the last check run and not waived. */
 export function openFindingCounts(app: AppContext): Map<number, number> {
-  const rows = app.db
-    .prepare(
-      `SELECT f.site_id AS siteId, COUNT(*) AS n FROM findings f
-       WHERE NOT EXISTS (SELECT 1 FROM waivers w WHERE w.site_id = f.site_id AND w.fingerprint = f.fingerprint)
-       GROUP BY f.site_id`,
-    )
-    .all() as { siteId: number; n: number }[]
-  return new Map(rows.map((r) => [r.siteId, r.n]))
+  return new FindingsRepository(app.db).unwaivedCountsBySite()
 }
 
 function cellValue(site: SiteRecord, field: RosterField, seq: number): string | number | Date | null {
@@ -42,6 +37,17 @@ function cellValue(site: SiteRecord, field: RosterField, seq: number): string | 
     case 'areaSqm':
     case 'seats':
       return site[field]
+    case 'name':
+    case 'enterprise':
+    case 'recommender':
+    case 'city':
+    case 'district':
+    case 'address':
+    case 'manager':
+    case 'highlights':
+    case 'remarks':
+      // Prose prints as Chinese text (DESIGN §7b); the stored value keeps what was typed.
+      return typesetChinese(site[field])
     default:
       return site[field]
   }
@@ -81,7 +87,7 @@ export async function exportRoster(
     row.getCell(ROSTER_COLUMNS.length + 2).value = open.get(site.id) ?? 0
   })
   job?.throwIfCancelled()
-  const size = await writeWorkbookAtomically(workbook, target)
+  const size = await writeWorkbookAtomically(app, workbook, target)
   job?.progress('写入汇总表', sites.length, sites.length)
   return { path: target, size, sites: sites.length }
 }

@@ -1,13 +1,13 @@
 /**
- * Writing an .xlsx the user asked for: to a temp name in the target folder, then renamed into place, so a
- * crash or a full disk never leaves a half-written roster under the real name (DESIGN §2.2).
+ * Writing an .xlsx the user asked for: through files/atomicWrite, so a crash or a full disk never leaves a
+ * half-written roster under the real name (DESIGN §2.2).
  */
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type ExcelJS from 'exceljs'
 import { AppError, invalid } from '../../core/errors'
 import type { AppContext } from '../context'
+import { writeFileAtomic } from '../files/atomicWrite'
 
 /** 'YYYYMMDD' of the app clock in local time, for default file names. */
 export function dateStamp(iso: string): string {
@@ -27,14 +27,11 @@ export function resolveOutPath(app: AppContext, outPath: string | undefined, def
   return target
 }
 
-export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, target: string): Promise<number> {
+export async function writeWorkbookAtomically(app: AppContext, workbook: ExcelJS.Workbook, target: string): Promise<number> {
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`)
   try {
-    fs.writeFileSync(temp, buffer, { flag: 'wx' })
-    fs.renameSync(temp, target)
+    writeFileAtomic(app.dataDir, target, buffer)
   } catch (error) {
-    fs.rmSync(temp, { force: true })
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES')
       throw new AppError('conflict', `无法写入“${target}”：文件可能正在 Excel 中打开或没有写入权限，请关闭后重试`)

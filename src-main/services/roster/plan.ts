@@ -3,7 +3,6 @@
  * else by normalised 现场名称 + 推荐单位) or refuse; plus the rule warnings each stored row will raise. Used by
  * preview (to show) and by commit (to do), so both always agree.
  */
-import type { TrainingClass } from '../../core/checks'
 import { buildDuplicateIndex } from '../../core/checks/duplicates'
 import { cellText } from '../../core/roster/cellValue'
 import type { RosterField } from '../../core/roster/columns'
@@ -11,8 +10,11 @@ import type { RowProblem } from '../../core/roster/problems'
 import { warningsFor } from '../../core/roster/ruleWarnings'
 import { fieldLabel, letterOf, type ReadRow } from '../../core/roster/siteRow'
 import { nameKey } from '../../core/text'
+import { changeStamp } from '../../db/connection'
 import type { Association } from '../../db/repositories/association'
 import type { Campaign } from '../../db/repositories/campaigns'
+import { listSiteMatchRows, type SiteMatchRow } from '../../db/repositories/sites'
+import { listTrainingClasses } from '../../db/repositories/training'
 import type { AppContext } from '../context'
 import { requireSetup } from '../settings/association'
 import type { ParsedRoster } from './parse'
@@ -34,18 +36,6 @@ export interface RosterPlan {
   rows: PlannedRow[]
 }
 
-interface SiteLite {
-  id: number
-  code: string
-  campaign_id: number
-  name: string
-  name_key: string
-  recommender_key: string
-  city: string
-  address: string
-  deleted_at: string | null
-}
-
 const pairKey = (name: string, recommender: string) => {
   const n = nameKey(name)
   const r = nameKey(recommender)
@@ -53,42 +43,30 @@ const pairKey = (name: string, recommender: string) => {
 }
 
 /**
- * The last plan per open app. A plan is a pure function of the parsed rows (the same array for the same file
+ * The last plan per open app (AppContext.roster). A plan is a pure function of the parsed rows (the same array for the same file
  * bytes, see parseCache) and the database; commit reuses the preview's plan only when the rows are the same
  * and the database has not changed since: no write on this connection (total_changes()) and none by another
  * connection (PRAGMA data_version). Any write at all — a site saved, a setting changed, a training roster
  * imported — and the plan is made afresh.
  */
-const planCache = new WeakMap<AppContext, { rows: ParsedRoster['rows']; columns: ParsedRoster['columns']; state: string; plan: RosterPlan }>()
-
-function dbState(app: AppContext): string {
-  const version = app.db.pragma('data_version', { simple: true }) as number
-  const changes = (app.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
-  return `${version}:${changes}`
-}
-
 export function planRoster(app: AppContext, parsed: ParsedRoster): RosterPlan {
-  const state = dbState(app)
-  const hit = planCache.get(app)
+  const state = changeStamp(app.db)
+  const hit = app.roster.plan
   if (hit && hit.rows === parsed.rows && hit.columns === parsed.columns && hit.state === state) return hit.plan
   const plan = makePlan(app, parsed)
-  planCache.set(app, { rows: parsed.rows, columns: parsed.columns, state, plan })
+  app.roster.plan = { rows: parsed.rows, columns: parsed.columns, state, plan }
   return plan
 }
 
 function makePlan(app: AppContext, parsed: ParsedRoster): RosterPlan {
   const { association, campaign, provinceCode } = requireSetup(app)
-  const all = app.db
-    .prepare('SELECT id, code, campaign_id, name, name_key, recommender_key, city, address, deleted_at FROM sites')
-    .all() as SiteLite[]
+  const all = listSiteMatchRows(app.db)
   const byCode = new Map(all.map((s) => [s.code.toUpperCase(), s]))
   const live = all.filter((s) => s.campaign_id === campaign.id && s.deleted_at === null)
-  const byPair = new Map<string, SiteLite>()
+  const byPair = new Map<string, SiteMatchRow>()
   for (const s of live) if (!byPair.has(`${s.name_key}|${s.recommender_key}`)) byPair.set(`${s.name_key}|${s.recommender_key}`, s)
   const roster = new Map(
-    (app.db.prepare('SELECT certificate_no, class FROM training_records').all() as { certificate_no: string; class: TrainingClass }[]).map(
-      (r) => [r.certificate_no.toUpperCase(), r.class],
-    ),
+    listTrainingClasses(app.db).map((r) => [r.certificate_no.toUpperCase(), r.class]),
   )
 
   const problem = (read: ReadRow, field: RosterField, message: string): RowProblem => ({
@@ -105,7 +83,7 @@ function makePlan(app: AppContext, parsed: ParsedRoster): RosterPlan {
   const firstByTarget = new Map<number, number>()
   const rows: PlannedRow[] = parsed.rows.map((read) => {
     const problems = read.problems.slice()
-    let target: SiteLite | null = null
+    let target: SiteMatchRow | null = null
     // One duplicate message per row is enough, whichever key found it first.
     let duplicate = false
     if (read.code) {

@@ -174,6 +174,6 @@ export function buildTemplate(association: Association, campaign: Campaign): Exc
 export async function writeTemplate(app: AppContext, outPath?: string): Promise<{ path: string; size: number }> {
   const { association, campaign } = requireSetup(app)
   const target = resolveOutPath(app, outPath, `推荐汇总表模板_${campaign.year}.xlsx`)
-  const size = await writeWorkbookAtomically(buildTemplate(association, campaign), target)
+  const size = await writeWorkbookAtomically(app, buildTemplate(association, campaign), target)
   return { path: target, size }
 }

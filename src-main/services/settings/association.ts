@@ -1,7 +1,7 @@
 import { findProvince } from '../../core/association/provinces'
 import { AppError, invalid, type FieldProblem } from '../../core/errors'
 import { presetForYear } from '../../core/campaign/preset'
-import { cleanText } from '../../core/text'
+import { cleanProse, cleanText } from '../../core/text'
 import { getAssociation, putAssociation, type Association } from '../../db/repositories/association'
 import { getActiveCampaign, getCampaignByYear, putCampaign, type Campaign } from '../../db/repositories/campaigns'
 import { appendAudit } from '../../db/repositories/audit'
@@ -40,12 +40,12 @@ const FIELD_LABELS: Record<string, string> = {
 /** Save the association profile; the first save also starts the campaign of `year` (default: this year). */
 export function saveAssociation(app: AppContext, input: AssociationInput, year?: number): Settings {
   const a = {
-    name: cleanText(input.name),
-    shortName: cleanText(input.shortName),
+    name: cleanProse(input.name),
+    shortName: cleanProse(input.shortName),
     province: cleanText(input.province),
-    docPrefix: cleanText(input.docPrefix) || cleanText(input.shortName),
-    address: cleanText(input.address),
-    contact: cleanText(input.contact),
+    docPrefix: cleanProse(input.docPrefix) || cleanProse(input.shortName),
+    address: cleanProse(input.address),
+    contact: cleanProse(input.contact),
     phone: cleanText(input.phone),
   }
   const problems: FieldProblem[] = []

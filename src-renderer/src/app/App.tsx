@@ -1,12 +1,16 @@
-import { AppShell, Badge, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core'
+import { lazy, Suspense } from 'react'
+import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { AssociationBanner } from './AssociationBanner'
-import { FirstRunWizard } from './FirstRunWizard'
+import { CoreCrashBanner } from './CoreCrashBanner'
 import { HeaderMenu } from './HeaderMenu'
 import { Page } from './Pages'
 import { ROUTES, routeHref, useRoute } from './routes'
 import { SettingsProvider, useSettings } from './SettingsContext'
 import { StartupRestoreNotice } from './StartupRestoreNotice'
+
+// Shown once per data folder: not part of the everyday first screen.
+const FirstRunWizard = lazy(async () => ({ default: (await import('./FirstRunWizard')).FirstRunWizard }))
 
 export function App() {
   return (
@@ -46,7 +50,8 @@ function Shell() {
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" aria-label="主导航">
-        <ScrollArea>
+        {/* A plain scrolling box: Mantine's ScrollArea brings positioning code the first screen does not need. */}
+        <div style={{ overflowY: 'auto', minHeight: 0 }}>
           {ROUTES.map((r) => (
             <NavLink
               key={r.key}
@@ -56,16 +61,21 @@ function Shell() {
               aria-current={route === r.key ? 'page' : undefined}
             />
           ))}
-        </ScrollArea>
+        </div>
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <CoreCrashBanner />
         <StartupRestoreNotice />
         {error !== null && !settings && (
           <ErrorAlert title="无法读取设置" error={error} onRetry={() => void reload()} />
         )}
         {settings && !association && route === 'settings' && <AssociationBanner onSettingsPage />}
-        {settings && !association && route !== 'settings' ? <FirstRunWizard /> : <Page route={route} />}
+        {settings && !association && route !== 'settings' ? (
+          <Suspense fallback={null}>
+            <FirstRunWizard />
+          </Suspense>
+        ) : <Page route={route} />}
       </AppShell.Main>
     </AppShell>
   )

@@ -1,39 +1,40 @@
+import { Center, Loader } from '@mantine/core'
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react'
 import { ComingSoon } from '../components/ComingSoon'
-import { AuditPage } from '../pages/audit/AuditPage'
-import { BundlePage } from '../pages/bundle/BundlePage'
-import { LettersPage } from '../pages/letters/LettersPage'
-import { ImportPage } from '../pages/import/ImportPage'
-import { DashboardPage } from '../pages/dashboard/DashboardPage'
-import { ReviewPage } from '../pages/review/ReviewPage'
-import { ResultsPage } from '../pages/results/ResultsPage'
-import { SettingsPage } from '../pages/settings/SettingsPage'
-import { SitesPage } from '../pages/sites/SitesPage'
-import { TrainingPage } from '../pages/training/TrainingPage'
 import { ROUTES, type RouteKey } from './routes'
 
+/**
+ * One chunk per page, fetched when the page is first shown: the first screen parses its own page only,
+ * not the whole application.
+ */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> =>
+  lazy(async () => ({ default: (await load())[name] }))
+
+const PAGES: Partial<Record<RouteKey, LazyExoticComponent<ComponentType>>> = {
+  sites: page(() => import('../pages/sites/SitesPage'), 'SitesPage'),
+  settings: page(() => import('../pages/settings/SettingsPage'), 'SettingsPage'),
+  import: page(() => import('../pages/import/ImportPage'), 'ImportPage'),
+  training: page(() => import('../pages/training/TrainingPage'), 'TrainingPage'),
+  overview: page(() => import('../pages/dashboard/DashboardPage'), 'DashboardPage'),
+  review: page(() => import('../pages/review/ReviewPage'), 'ReviewPage'),
+  audit: page(() => import('../pages/audit/AuditPage'), 'AuditPage'),
+  results: page(() => import('../pages/results/ResultsPage'), 'ResultsPage'),
+  letters: page(() => import('../pages/letters/LettersPage'), 'LettersPage'),
+  bundle: page(() => import('../pages/bundle/BundlePage'), 'BundlePage'),
+}
+
+const fallback = (
+  <Center py="xl">
+    <Loader size="sm" aria-label="正在打开页面" />
+  </Center>
+)
+
 export function Page({ route }: { route: RouteKey }) {
-  switch (route) {
-    case 'sites':
-      return <SitesPage />
-    case 'settings':
-      return <SettingsPage />
-    case 'import':
-      return <ImportPage />
-    case 'training':
-      return <TrainingPage />
-    case 'overview':
-      return <DashboardPage />
-    case 'review':
-      return <ReviewPage />
-    case 'audit':
-      return <AuditPage />
-    case 'results':
-      return <ResultsPage />
-    case 'letters':
-      return <LettersPage />
-    case 'bundle':
-      return <BundlePage />
-    default:
-      return <ComingSoon title={ROUTES.find((r) => r.key === route)?.label ?? ''} />
-  }
+  const Component = PAGES[route]
+  if (!Component) return <ComingSoon title={ROUTES.find((r) => r.key === route)?.label ?? ''} />
+  return (
+    <Suspense fallback={fallback}>
+      <Component />
+    </Suspense>
+  )
 }

@@ -79,6 +79,17 @@ describe('findings follow the saved data', () => {
     expect(listFindings(app, { rule: 'duplicate-site' })).toEqual([])
   })
 
+  it('the form stores names as typed, and （新址） and (新址) are still the same site to the duplicate check', () => {
+    setUp()
+    const a = createSite(app, goodDraft({ name: '广州天河营业厅（新址）', address: '广州市天河区天河路１号（东门）' }))
+    const b = createSite(app, goodDraft({ name: '广州天河营业厅(新址)', address: '别处 8 号' }))
+    expect([a.name, a.address, b.name]).toEqual(['广州天河营业厅（新址）', '广州市天河区天河路１号（东门）', '广州天河营业厅(新址)'])
+    expect(listFindings(app, { rule: 'duplicate-site' }).map((f) => [f.siteCode, f.fingerprint])).toEqual([
+      [a.code, `duplicate-site:name:${b.code}`],
+      [b.code, `duplicate-site:name:${a.code}`],
+    ])
+  })
+
   it('renaming a site away from its twin clears the twin too', () => {
     setUp()
     const a = createSite(app, goodDraft())

@@ -34,7 +34,8 @@ describe('readSiteDraft', () => {
       uscc: '91440000719283738X',
       city: '广州市',
       district: '',
-      address: '广州市天河区天河路1号',
+      // Prose as typed (DESIGN §7b), full-width digit and all; the figures (１２) still read as numbers.
+      address: '广州市天河区天河路１号',
       starLevel: 4,
       manager: '张三',
       phone: '13800138000',

@@ -23,7 +23,7 @@ import {
   parseSiteType,
   parseStarLevel,
 } from '../../../src-main/core/sites/normalize'
-import { cleanMultiline, cleanText, nameKey, stripInvisible, toHalfWidth, toVisibleHalfWidth, withoutSpaces } from '../../../src-main/core/text'
+import { cleanProse, cleanProseLines, cleanText, nameKey, stripInvisible, toHalfWidth, toVisibleHalfWidth, withoutSpaces } from '../../../src-main/core/text'
 
 // ---- references: the general definitions ----
 
@@ -32,12 +32,18 @@ function refCleanText(value: unknown): string {
   return stripInvisible(toHalfWidth(String(value))).replace(/[\s\u00A0]+/g, ' ').trim()
 }
 
-function refCleanMultiline(value: unknown): string {
+/** Prose is kept as typed: the same passes without the half-width one. */
+function refCleanProse(value: unknown): string {
   if (value === null || value === undefined) return ''
-  return stripInvisible(toHalfWidth(String(value)))
+  return stripInvisible(String(value)).replace(/[\s\u00A0]+/g, ' ').trim()
+}
+
+function refCleanProseLines(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  return stripInvisible(String(value))
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => line.replace(/[\t\v\f \u00A0]+/g, ' ').trim())
+    .map((line) => line.replace(/[\t\v\f \u00A0\u3000]+/g, ' ').trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim()
@@ -128,7 +134,7 @@ function refParseCertificateList(value: unknown): string[] {
 }
 
 function refNormalizeEnterprise(value: unknown): string {
-  const text = refCleanText(value).replace(/\s+/g, '')
+  const text = refCleanProse(value).replace(/\s+/g, '')
   if (!text) return ''
   for (const name of ENTERPRISES) {
     if (name === '其他') continue
@@ -143,7 +149,7 @@ function refReadSiteDraft(raw: SiteDraft, options: { date1904?: boolean } = {}):
   const problems: { field: string; message: string }[] = []
   const label = (f: SiteField) => SITE_FIELD_LABELS[f]
   const text = (f: keyof SiteDraft, max = 500): string => {
-    const v = f === 'highlights' || f === 'remarks' ? cleanMultiline(raw[f]) : cleanText(raw[f])
+    const v = f === 'highlights' || f === 'remarks' ? cleanProseLines(raw[f]) : cleanProse(raw[f])
     if (v.length > max) problems.push({ field: f, message: `${label(f)}过长（${v.length} 字，最多 ${max} 字）` })
     return v
   }
@@ -285,11 +291,12 @@ describe('text fast paths equal the passes they replace', () => {
     )
   })
 
-  it('cleanText, cleanMultiline, nameKey, withoutSpaces', () => {
+  it('cleanText, cleanProse, cleanProseLines, nameKey, withoutSpaces', () => {
     fc.assert(
       fc.property(anyValue, (v) => {
         expect(cleanText(v)).toBe(refCleanText(v))
-        expect(cleanMultiline(v)).toBe(refCleanMultiline(v))
+        expect(cleanProse(v)).toBe(refCleanProse(v))
+        expect(cleanProseLines(v)).toBe(refCleanProseLines(v))
         expect(nameKey(v)).toBe(refNameKey(v))
         expect(withoutSpaces(cleanText(v))).toBe(refCleanText(v).replace(/\s+/g, ''))
       }),

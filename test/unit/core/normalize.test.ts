@@ -10,7 +10,7 @@ import {
   parseSiteType,
   parseStarLevel,
 } from '../../../src-main/core/sites/normalize'
-import { cleanMultiline, cleanText, nameKey, toHalfWidth } from '../../../src-main/core/text'
+import { cleanProse, cleanProseLines, cleanText, nameKey, toHalfWidth } from '../../../src-main/core/text'
 
 /** ASCII -> its full-width form (U+FF01..U+FF5E), space -> ideographic space. */
 const toFullWidth = (s: string) =>
@@ -38,8 +38,15 @@ describe('text', () => {
     expect(cleanText(42)).toBe('42')
   })
 
-  it('cleanMultiline keeps line breaks but at most one blank line, and normalises CRLF', () => {
-    expect(cleanMultiline('  第一行  \r\n\r\n\r\n\r\n  第二行\t\t说明 ')).toBe('第一行\n\n第二行 说明')
+  it('cleanProseLines keeps line breaks but at most one blank line, and normalises CRLF', () => {
+    expect(cleanProseLines('  第一行  \r\n\r\n\r\n\r\n  第二行\t\t说明 ')).toBe('第一行\n\n第二行 说明')
+  })
+
+  it('prose keeps the full-width punctuation typed; code-like cleaning makes it half-width', () => {
+    expect(cleanProse(' 广州天河营业厅（新址）\u200b ')).toBe('广州天河营业厅（新址）')
+    expect(cleanProseLines('在抗疫斗争中表现突出，获得表彰！\r\n备注：无')).toBe('在抗疫斗争中表现突出，获得表彰！\n备注：无')
+    expect(cleanProse('广州\u3000\u3000天河')).toBe('广州 天河')
+    expect(cleanText('广州天河营业厅（新址）')).toBe('广州天河营业厅(新址)')
   })
 
   it('nameKey ignores spaces, width and case', () => {

@@ -25,7 +25,7 @@ import {
   parseSiteType,
   parseStarLevel,
 } from '../../../src-main/core/sites/normalize'
-import { cleanMultiline, cleanText, stripInvisible } from '../../../src-main/core/text'
+import { cleanProse, cleanProseLines, cleanText, nameKey, stripInvisible, toHalfWidth } from '../../../src-main/core/text'
 import { resolveStatic } from '../../../src-main/server/static'
 import { sanitizeUploadName } from '../../../src-main/server/uploadName'
 
@@ -84,15 +84,42 @@ describe('text cleaning', () => {
     )
   })
 
-  it('cleanMultiline: no invisible characters, at most one blank line, idempotent', () => {
+  it('cleanProse: like cleanText, but full-width forms stay as typed; idempotent', () => {
     fc.assert(
-      fc.property(nasty, (v) => {
-        const t = cleanMultiline(v)
+      fc.property(anyValue, (v) => {
+        const t = cleanProse(v)
         expect(t).not.toMatch(INVISIBLE)
-        expect(t).not.toMatch(/\n{3,}/)
-        expect(cleanMultiline(t)).toBe(t)
+        expect(t).toBe(t.trim())
+        expect(t).not.toMatch(/\s{2}/)
+        expect(cleanProse(t)).toBe(t)
+        // Only width tells prose from the cleaned code-like text: half-width of the one is the other.
+        expect(cleanText(t)).toBe(cleanText(v))
+        expect(toHalfWidth(t).replace(/\s+/g, ' ').trim()).toBe(cleanText(v))
       }),
     )
+  })
+
+  it('cleanProseLines: no invisible characters, at most one blank line, idempotent, full-width kept', () => {
+    fc.assert(
+      fc.property(nasty, (v) => {
+        const t = cleanProseLines(v)
+        expect(t).not.toMatch(INVISIBLE)
+        expect(t).not.toMatch(/\n{3,}/)
+        expect(cleanProseLines(t)).toBe(t)
+        expect(t.match(/[\uFF01-\uFF5E]/g) ?? []).toEqual(stripInvisible(v).match(/[\uFF01-\uFF5E]/g) ?? [])
+      }),
+    )
+  })
+
+  it('the key of a text is the key of its half-width form, and of the prose stored for it', () => {
+    fc.assert(
+      fc.property(nasty, (v) => {
+        expect(nameKey(v)).toBe(nameKey(toHalfWidth(v)))
+        expect(nameKey(cleanProse(v))).toBe(nameKey(v))
+        expect(nameKey(cleanProseLines(v).replace(/\n/g, ' '))).toBe(nameKey(v.replace(/[\r\n]/g, ' ')))
+      }),
+    )
+    expect(nameKey('广州天河营业厅（新址）')).toBe(nameKey('广州天河营业厅(新址)'))
   })
 
   it('stripInvisible only ever removes characters', () => {

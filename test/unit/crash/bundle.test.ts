@@ -15,7 +15,7 @@ import { createSite } from '../../../src-main/services/sites/sites'
 import { addBigAttachment } from '../bundle/helpers'
 import { draft, setUpGuangdong } from '../services/helpers'
 import { runCli } from '../cli/run'
-import { copyDir, docxIsWhole, leftovers, listFiles, prng, startCli, tempRoot, waitFor, type Running } from './harness'
+import { copyDir, docxIsWhole, leftovers, listFiles, prng, afterStart, killAt, startCli, tempRoot, waitFor, type Running } from './harness'
 
 let root: string
 let base: string
@@ -49,8 +49,8 @@ describe('bundle build killed at random points', () => {
     const duration = Date.now() - t0
     expect(runCli(['--data', wholeDir, 'verify', wholeZip]).status).toBe(0)
 
-    type When = (run: Running, outDir: string) => Promise<boolean>
-    const points: { name: string; when: When }[] = [
+    type When = (run: Running, outDir: string, attempt: number) => Promise<boolean>
+    const points: { name: string; when: When; attempts?: number }[] = [
       { name: 'partial file appears', when: (run, out) => waitFor(run, () => fs.readdirSync(out).some((n) => n.includes('.partial-'))) },
     ]
     for (const seed of [2, 13]) {
@@ -58,26 +58,23 @@ describe('bundle build killed at random points', () => {
       const lines = 2 + Math.floor(prng(seed)() * 9)
       points.push({ name: `seed ${seed}: after ${lines} progress lines`, when: (run) => waitFor(run, () => progressLines(run) >= lines) })
     }
+    // Delays within the first ~70% of an unkilled run, so the kill lands before the end (killAt asserts it).
     for (const seed of [43, 67]) {
-      const ms = Math.floor(duration * (0.2 + 0.75 * prng(seed)()))
-      points.push({
-        name: `seed ${seed}: ${ms} ms after start`,
-        when: async (run) => {
-          await new Promise((r) => setTimeout(r, ms))
-          return !run.done()
-        },
-      })
+      const ms = Math.floor(duration * (0.2 + 0.5 * prng(seed)()))
+      const { when, attempts } = afterStart(ms)
+      points.push({ name: `seed ${seed}: ${ms} ms after start`, when: (run, _out, attempt) => when(run, attempt), attempts })
     }
 
     for (const [i, point] of points.entries()) {
       const dataDir = path.join(root, `kill-${i}`)
-      copyDir(base, dataDir)
       const outDir = path.join(dataDir, 'outputs')
       const final = path.join(outDir, '报送包.zip')
-      const run = startCli(['--data', dataDir, 'bundle', '--out', final])
-      const fired = await point.when(run, outDir)
-      const exit = await run.kill()
-      if (fired) expect(exit.signal, `${point.name}: still running when killed`).toBe('SIGKILL')
+      const start = () => {
+        fs.rmSync(dataDir, { recursive: true, force: true })
+        copyDir(base, dataDir)
+        return startCli(['--data', dataDir, 'bundle', '--out', final])
+      }
+      await killAt(point.name, start, (run, attempt) => point.when(run, outDir, attempt), point.attempts)
 
       // A bundle under the final name is only ever a complete one.
       if (fs.existsSync(final)) {

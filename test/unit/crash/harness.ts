@@ -11,6 +11,8 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import yauzl from 'yauzl'
 import { createRequire } from 'node:module'
+import { expect } from 'vitest'
+import { KILL_POINT_ENV, killPointLine } from '../../../src-main/services/files/killPoint'
 import { cliEnv } from '../cli/run'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..')
@@ -42,8 +44,14 @@ export interface Running {
   done(): boolean
 }
 
-export function startCli(args: string[]): Running {
-  const child = spawn(process.execPath, [TSX_CLI, MAIN, ...args], { cwd: ROOT, env: cliEnv(), stdio: 'pipe', detached: true })
+export interface StartOptions {
+  /** A kill point (services/files/killPoint.ts) where the CLI kills itself, e.g. 'before-rename:x.xlsx'. */
+  killAt?: string
+}
+
+export function startCli(args: string[], options: StartOptions = {}): Running {
+  const env = cliEnv(options.killAt ? { [KILL_POINT_ENV]: options.killAt } : {})
+  const child = spawn(process.execPath, [TSX_CLI, MAIN, ...args], { cwd: ROOT, env, stdio: 'pipe', detached: true })
   let err = ''
   let finished = false
   child.stderr!.on('data', (c: Buffer) => (err += c.toString('utf8')))
@@ -71,6 +79,58 @@ export function startCli(args: string[]): Running {
       return r
     },
   }
+}
+
+/**
+ * Start a CLI run, kill it once `when` resolves, and fail the test unless the kill really landed at the point:
+ * `when` saw the point while the CLI was still running (false: it ended first) and the CLI died by SIGKILL,
+ * not by finishing in between. Without this a point that fires too late passes without testing anything.
+ * `start` lays out fresh data for each attempt; a point given several `attempts` (a delay, which the machine's
+ * load can outrun) is tried again with `attempt` counting up until it lands. Returns the run that was killed.
+ */
+export async function killAt(
+  point: string,
+  start: () => Running,
+  when: (run: Running, attempt: number) => Promise<boolean>,
+  attempts = 1,
+): Promise<Running> {
+  for (let attempt = 0; ; attempt++) {
+    const run = start()
+    const fired = await when(run, attempt)
+    const exit = await run.kill()
+    if ((fired && exit.signal === 'SIGKILL') || attempt + 1 >= attempts) {
+      expect(fired, `${point}: the kill point was never reached (the CLI ended first)\n${run.stderr()}`).toBe(true)
+      expect(exit.signal, `${point}: the CLI was no longer running when killed (exit code ${exit.code})`).toBe('SIGKILL')
+      return run
+    }
+  }
+}
+
+/**
+ * A kill `ms` after the start. How long a run takes varies with the machine's load: when the CLI ends first,
+ * the next attempt waits half as long (4 attempts), so the kill still lands mid-run.
+ */
+export function afterStart(ms: number): { attempts: number; when: (run: Running, attempt: number) => Promise<boolean> } {
+  return {
+    attempts: 4,
+    when: async (run, attempt) => {
+      await sleep(Math.floor(ms / 2 ** attempt))
+      return !run.done()
+    },
+  }
+}
+
+/**
+ * Wait for a CLI started with `killAt` to kill itself, and fail unless it did so at that point: it printed
+ * the kill point's line and died by SIGKILL, and no process of its group is left.
+ */
+export async function expectSelfKilled(run: Running, point: string): Promise<void> {
+  const exit = await run.exited
+  await run.kill()
+  expect(run.stderr(), `${point}: the kill point was never reached`).toContain(killPointLine(point))
+  // The tsx wrapper reports its child's death by SIGKILL as exit code 128 + 9.
+  const byKill = exit.signal === 'SIGKILL' || exit.code === 137
+  expect(byKill, `${point}: exit code ${exit.code}, signal ${exit.signal}, not SIGKILL`).toBe(true)
 }
 
 function groupAlive(pgid: number): boolean {

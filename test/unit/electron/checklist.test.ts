@@ -15,7 +15,7 @@ import { startDesktop, type Desktop } from '../../../src-main/electron/lifecycle
 import { desktopPaths, rendererSource } from '../../../src-main/electron/paths'
 import { hardenSession, hardenWebContents, openExternalIfSafe, windowOptions } from '../../../src-main/electron/window'
 import { tempDir } from '../../helpers/tmp'
-import { app, BrowserWindow, FakeEvent, FakeFrame, FakeSession, FakeWebContents, ipcMain, shell } from './fakeElectron'
+import { app, BrowserWindow, FakeEvent, FakeFrame, FakeSession, FakeWebContents, ipcMain, quitApp, shell } from './fakeElectron'
 
 vi.mock('electron', () => import('./fakeElectron'))
 
@@ -44,8 +44,8 @@ describe('Electron security checklist', () => {
   describe('4. process sandboxing', () => {
     const tmp = tempDir('starsite-checklist-')
     let running: Desktop | null = null
-    afterEach(() => {
-      if (running) app.emit('will-quit')
+    afterEach(async () => {
+      if (running) await quitApp()
       running = null
       app.removeAllListeners()
       ipcMain.handlers.clear()

@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events'
 import { pathToFileURL } from 'node:url'
 import { vi } from 'vitest'
+import { serveCore, type CoreHost } from '../../../src-main/relay/coreHost'
 
 export type Handler = (event: unknown, ...args: unknown[]) => unknown
 
@@ -168,6 +169,78 @@ export const webUtils = {
     if (file.name === 'no-path') throw new Error('not a file from disk')
     return `/dropped/${file.name}`
   }),
+}
+
+/**
+ * A utility process without a process: the real core host (src-main/relay/coreHost.ts) in this one, behind
+ * the same message shapes, cloned and delivered on a later turn as across a real port. The core in a real
+ * child process is test/unit/relay's business.
+ */
+export class UtilityProcess extends EventEmitter {
+  static readonly instances: UtilityProcess[] = []
+  pid: number | undefined
+  readonly stdout = null
+  readonly stderr = null
+  readonly exited: Promise<number>
+  private readonly host: CoreHost
+  private readonly toCore = new Set<(message: unknown) => void>()
+  private gone = false
+
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: unknown,
+  ) {
+    super()
+    UtilityProcess.instances.push(this)
+    this.pid = 40_000 + UtilityProcess.instances.length
+    this.exited = new Promise((resolve) => this.once('exit', resolve))
+    this.host = serveCore({
+      postMessage: (message) => {
+        const copy = structuredClone(message)
+        setImmediate(() => !this.gone && this.emit('message', copy))
+      },
+      onMessage: (listener) => {
+        this.toCore.add(listener)
+        return () => this.toCore.delete(listener)
+      },
+    })
+  }
+
+  postMessage(message: unknown): void {
+    const copy = structuredClone(message)
+    setImmediate(() => {
+      if (!this.gone) for (const l of this.toCore) l(copy)
+    })
+  }
+
+  kill(): boolean {
+    return this.crash(0)
+  }
+
+  /** The process is gone, as after a crash: nothing more is answered, and main hears 'exit'. */
+  crash(code = 1): boolean {
+    if (this.gone) return false
+    this.gone = true
+    this.pid = undefined
+    this.host.dispose()
+    setImmediate(() => this.emit('exit', code))
+    return true
+  }
+
+  static running(): UtilityProcess[] {
+    return UtilityProcess.instances.filter((p) => !p.gone)
+  }
+}
+
+export const utilityProcess = {
+  fork: vi.fn((modulePath: string, args: string[] = [], options: unknown = {}) => new UtilityProcess(modulePath, args, options)),
+}
+
+/** Quit as Electron does, and wait until the core processes have closed their databases and ended. */
+export async function quitApp(): Promise<void> {
+  app.emit('will-quit', new FakeEvent())
+  await Promise.all(UtilityProcess.instances.map((p) => p.exited))
 }
 
 /** An IPC invoke event as Electron builds it: which web contents and which frame sent it. */

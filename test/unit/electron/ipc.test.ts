@@ -9,8 +9,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { IPC } from '../../../src-main/api/bridge'
 import { OP_NAMES } from '../../../src-main/api/contract'
 import type { Envelope } from '../../../src-main/api/define'
-import { registerIpc } from '../../../src-main/electron/ipc'
+import { registerIpc, SEND_ONLY } from '../../../src-main/electron/ipc'
 import type { RendererSource } from '../../../src-main/electron/paths'
+import { inProcessCore } from '../../../src-main/relay/inProcess'
 import { openApp, type AppContext } from '../../../src-main/services/context'
 import { tempDir } from '../../helpers/tmp'
 import { BrowserWindow, dialog, FakeFrame, handler, invokeEvent, ipcMain, shell } from './fakeElectron'
@@ -33,7 +34,7 @@ beforeAll(() => {
   ctx = openApp({ dataDir: tmp.dir })
   win = new BrowserWindow({})
   win.webContents.navigated(page)
-  dispose = registerIpc({ app: ctx, window: () => win as unknown as RealBrowserWindow, source })
+  dispose = registerIpc({ core: inProcessCore(ctx), dataDir: tmp.dir, window: () => win as unknown as RealBrowserWindow, source })
 })
 
 afterAll(() => {
@@ -67,7 +68,8 @@ function errorOf(envelope: Envelope<unknown> | unknown): { code: string; message
 
 describe('registration', () => {
   it('handles every IPC channel except the one main only sends on', () => {
-    const expected = Object.values(IPC).filter((c) => c !== IPC.jobEvent)
+    expect([...SEND_ONLY].sort()).toEqual([IPC.coreEvent, IPC.jobEvent].sort())
+    const expected = Object.values(IPC).filter((c) => !SEND_ONLY.has(c))
     expect([...ipcMain.handlers.keys()].sort()).toEqual([...expected].sort())
   })
 })
@@ -150,6 +152,8 @@ describe('who may call', () => {
     fs.writeFileSync(file, 'x')
     expect(errorOf(await call(IPC.shellOpenPath, file)).code).toBe('forbidden')
     expect(errorOf(await call(IPC.shellShowItem, file)).code).toBe('forbidden')
+    expect(errorOf(await call(IPC.coreRestart, undefined)).code).toBe('forbidden')
+    await expect(call(IPC.coreStatus, undefined)).rejects.toThrow('拒绝来自未知页面的请求')
     expect(dialog.showOpenDialog).not.toHaveBeenCalled()
     expect(shell.openPath).not.toHaveBeenCalled()
     expect(shell.showItemInFolder).not.toHaveBeenCalled()

@@ -12,7 +12,7 @@ import { dataFlag } from '../../../src-main/electron/args'
 import { startDesktop, type Desktop } from '../../../src-main/electron/lifecycle'
 import { openApp } from '../../../src-main/services/context'
 import { tempDir } from '../../helpers/tmp'
-import { app, BrowserWindow, dialog, FakeEvent, FakeWebContents, ipcMain, Menu, session, shell } from './fakeElectron'
+import { app, BrowserWindow, dialog, FakeEvent, FakeWebContents, handler, invokeEvent, ipcMain, Menu, quitApp, session, shell, utilityProcess, UtilityProcess } from './fakeElectron'
 
 vi.mock('electron', () => import('./fakeElectron'))
 
@@ -28,11 +28,12 @@ beforeEach(() => {
   app.requestSingleInstanceLock.mockReturnValue(true)
   ipcMain.handlers.clear()
   BrowserWindow.instances.length = 0
+  UtilityProcess.instances.length = 0
 })
 
-afterEach(() => {
-  // Quitting closes the database; the temp folder can then go.
-  if (running) app.emit('will-quit')
+afterEach(async () => {
+  // Quitting closes the database in the core; the temp folder can then go.
+  if (running) await quitApp()
   running = null
   tmp.cleanup()
 })
@@ -69,8 +70,12 @@ describe('start', () => {
   it('opens the data folder from --data, hardens, registers IPC, builds the menu and loads the renderer', async () => {
     const dir = path.join(tmp.dir, 'data')
     running = await start(['--data', dir])
-    expect(running?.context.dataDir).toBe(dir)
+    expect(running?.dataDir).toBe(dir)
     expect(fs.existsSync(path.join(dir, 'starsite.db'))).toBe(true)
+    // The database belongs to the core process, started from the built core.js beside the main script.
+    expect(utilityProcess.fork).toHaveBeenCalledTimes(1)
+    expect(utilityProcess.fork.mock.calls[0]?.[0]).toBe(path.join(mainDir, 'core.js'))
+    expect(running?.core.status).toEqual({ state: 'ready' })
     expect(app.enableSandbox).toHaveBeenCalled()
     expect(session.defaultSession.permissionRequestHandler).not.toBeNull()
     expect(session.defaultSession.headersListener).not.toBeNull()
@@ -86,7 +91,8 @@ describe('start', () => {
   it('falls back to STARSITE_DATA', async () => {
     const dir = path.join(tmp.dir, 'env-data')
     running = await start([], { STARSITE_DATA: dir })
-    expect(running?.context.dataDir).toBe(dir)
+    expect(running?.dataDir).toBe(dir)
+    expect(fs.existsSync(path.join(dir, 'starsite.db'))).toBe(true)
   })
 
   it('loads the dev server in development only', async () => {
@@ -158,6 +164,8 @@ describe('data that cannot be opened', () => {
     expect(BrowserWindow.instances).toHaveLength(0)
     expect(ipcMain.handlers.size).toBe(0)
     expect(fs.readFileSync(file).equals(before)).toBe(true)
+    // The core that could not open the data does not linger.
+    expect(UtilityProcess.running()).toEqual([])
   })
 
   it('a file that is not ours', async () => {
@@ -183,22 +191,34 @@ describe('data that cannot be opened', () => {
 })
 
 describe('windows and quitting', () => {
-  it('quitting closes the database and removes the IPC handlers', async () => {
-    const desktop = await start(['--data', tmp.dir])
-    app.emit('will-quit')
-    expect(desktop?.context.db.open).toBe(false)
+  it('quitting waits for the core to close the database, then quits; the IPC handlers are gone', async () => {
+    await start(['--data', tmp.dir])
+    const wal = path.join(tmp.dir, 'starsite.db-wal')
+    expect(fs.existsSync(wal)).toBe(true)
+    const event = new FakeEvent()
+    app.emit('will-quit', event)
+    expect(event.defaultPrevented).toBe(true)
+    expect(app.quit).not.toHaveBeenCalled()
     expect(ipcMain.handlers.size).toBe(0)
+    await UtilityProcess.instances[0]?.exited
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledTimes(1))
+    // Closing the last connection checkpoints the WAL into the database and removes it.
+    expect(fs.existsSync(wal)).toBe(false)
+    const again = new FakeEvent()
+    app.emit('will-quit', again)
+    expect(again.defaultPrevented).toBe(false)
   })
 
   it('closing the last window quits, except on macOS where the Dock brings it back', async () => {
     running = await start(['--data', tmp.dir])
     app.emit('window-all-closed')
     expect(app.quit).toHaveBeenCalledTimes(1)
-    app.emit('will-quit')
+    await quitApp()
     running = null
     app.removeAllListeners()
     ipcMain.handlers.clear()
     BrowserWindow.instances.length = 0
+    UtilityProcess.instances.length = 0
     vi.clearAllMocks()
 
     running = await start(['--data', tmp.dir], {}, 'darwin')
@@ -210,5 +230,54 @@ describe('windows and quitting', () => {
     app.emit('activate')
     expect(BrowserWindow.instances).toHaveLength(2)
     expect(running?.window()).toBe(BrowserWindow.instances[1])
+  })
+})
+
+describe('the core process', () => {
+  const ours = () => invokeEvent(onlyWindow().webContents)
+  const invoke = (...args: unknown[]) => Promise.resolve(handler(IPC.invoke)(ours(), ...args)) as Promise<{ ok: boolean; error?: { code: string; message: string } }>
+  const coreEvents = () => onlyWindow().webContents.send.mock.calls.filter(([c]) => c === IPC.coreEvent).map(([, s]) => s)
+
+  it('relays contract calls to the core process', async () => {
+    running = await start(['--data', tmp.dir])
+    const result = (await invoke('settings.get', {})) as { ok: true; value: { dataDir: string } }
+    expect(result).toMatchObject({ ok: true, value: { dataDir: tmp.dir } })
+  })
+
+  it('a crash: waiting calls get core-crashed, the window is told, and 重新启动 brings the core back on the same data', async () => {
+    running = await start(['--data', tmp.dir])
+    const waiting = invoke('settings.get', {})
+    UtilityProcess.instances[0]!.crash(134)
+    const answer = await waiting
+    expect(answer.ok).toBe(false)
+    expect(answer.error?.code).toBe('core-crashed')
+    expect(answer.error?.message).toMatch(/后台处理进程意外退出/)
+    await vi.waitFor(() => expect(coreEvents()).toHaveLength(1))
+    const [crashed] = coreEvents() as { state: string; message: string }[]
+    expect(crashed.state).toBe('crashed')
+    expect(crashed.message).toMatch(/退出码 134/)
+    expect(crashed.message).toMatch(/重新启动/)
+    expect(await Promise.resolve(handler(IPC.coreStatus)(ours()))).toEqual(crashed)
+    expect(fs.readFileSync(path.join(tmp.dir, 'logs', 'desktop.log'), 'utf8')).toMatch(/ERROR core: 后台处理进程意外退出/)
+
+    expect(await Promise.resolve(handler(IPC.coreRestart)(ours()))).toEqual({ ok: true, value: null })
+    expect(utilityProcess.fork).toHaveBeenCalledTimes(2)
+    expect(coreEvents().slice(1)).toEqual([{ state: 'starting' }, { state: 'ready' }])
+    expect(await invoke('settings.get', {})).toMatchObject({ ok: true, value: { dataDir: tmp.dir } })
+  })
+
+  it('a restart that cannot open the data says why and stays crashed', async () => {
+    running = await start(['--data', tmp.dir])
+    UtilityProcess.instances[0]!.crash(1)
+    await vi.waitFor(() => expect(running?.core.status.state).toBe('crashed'))
+    // Between the crash and the restart the data folder became a newer version's.
+    const db = new Database(path.join(tmp.dir, 'starsite.db'))
+    db.prepare("INSERT INTO migrations (version, name, applied_at) VALUES (999, 'future', '2099-01-01')").run()
+    db.close()
+    const result = (await Promise.resolve(handler(IPC.coreRestart)(ours()))) as { ok: boolean; error: { message: string } }
+    expect(result.ok).toBe(false)
+    expect(result.error.message).toMatch(/更新版本/)
+    expect(running?.core.status).toEqual({ state: 'crashed', message: result.error.message })
+    expect(coreEvents().at(-1)).toEqual({ state: 'crashed', message: result.error.message })
   })
 })

@@ -45,7 +45,8 @@ describe('preload', () => {
   })
 
   it('has exactly the keys of StarsiteBridge', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['dialogs', 'invoke', 'onJobEvent', 'pathForFile', 'platform', 'shell'])
+    expect(Object.keys(bridge).sort()).toEqual(['core', 'dialogs', 'invoke', 'onJobEvent', 'pathForFile', 'platform', 'shell'])
+    expect(Object.keys(bridge.core).sort()).toEqual(['onStatus', 'restart', 'status'])
     expect(Object.keys(bridge.dialogs).sort()).toEqual(['openFiles', 'openFolder', 'saveFile'])
     expect(Object.keys(bridge.shell).sort()).toEqual(['openPath', 'showItemInFolder'])
     expect(bridge.platform).toBe(process.platform)
@@ -86,6 +87,20 @@ describe('preload', () => {
     expect(ipcRenderer.listenerCount(IPC.jobEvent)).toBe(0)
     ipcRenderer.emit(IPC.jobEvent, { sender: ipcRenderer }, payload)
     expect(received).toHaveLength(1)
+  })
+
+  it('relays the core status without the IPC event, and sends 重新启动 to its channel', async () => {
+    const received: unknown[][] = []
+    const off = bridge.core.onStatus((...args: unknown[]) => received.push(args))
+    const crashed = { state: 'crashed', message: '后台处理进程意外退出' }
+    ipcRenderer.emit(IPC.coreEvent, { sender: ipcRenderer }, crashed)
+    expect(received).toEqual([[crashed]])
+    off()
+    expect(ipcRenderer.listenerCount(IPC.coreEvent)).toBe(0)
+    await bridge.core.restart()
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC.coreRestart)
+    await bridge.core.status()
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC.coreStatus)
   })
 
   it('routes dialogs and shell calls to their own channels', async () => {

@@ -170,11 +170,16 @@ describe('importing and matching published results', () => {
   it('exports the results roster with formula-like text kept as text, and writes one notification letter per 推荐单位', async () => {
     w = await setUp()
     const a = await addSite(w.app, { name: '=HYPERLINK("x")营业厅' })
-    const b = await addSite(w.app, { name: '珠海香洲营业厅', enterprise: '中国联通', recommender: '中国联合网络通信有限公司广东省分公司' })
-    await importFile(w.app, await resultsWorkbook(w.inbox, [[a.code, 'x', '', '', 4, '@cert', '第一批'], [b.code, 'y', '', '', '五星级', '', '第一批']]))
+    // The same 推荐单位 typed with full-width brackets on one site and ASCII ones on another: one letter.
+    const b = await addSite(w.app, { name: '珠海香洲营业厅', enterprise: '中国联通', recommender: '中国联合网络通信有限公司（广东省分公司）' })
+    const c = await addSite(w.app, { name: '珠海金湾营业厅', enterprise: '中国联通', recommender: '中国联合网络通信有限公司(广东省分公司)' })
+    await importFile(
+      w.app,
+      await resultsWorkbook(w.inbox, [[a.code, 'x', '', '', 4, '@cert', '第一批'], [b.code, 'y', '', '', '五星级', '', '第一批'], [c.code, 'z', '', '', '四星级', '', '第一批']]),
+    )
     await call(w.app, 'results.apply', {})
     const out = await call<{ path: string; sites: number }>(w.app, 'results.export', {})
-    expect(out.sites).toBe(2)
+    expect(out.sites).toBe(3)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(out.path)
     const ws = wb.worksheets[0]
@@ -183,7 +188,9 @@ describe('importing and matching published results', () => {
     expect(names).toContain('=HYPERLINK("x")营业厅')
     expect(fs.readdirSync(path.dirname(out.path)).filter((f) => f.endsWith('.tmp'))).toEqual([])
     const letters = await call<{ files: { recommender: string; path: string; sites: number }[] }>(w.app, 'results.notify', {})
-    expect(letters.files.map((f) => f.recommender).sort()).toEqual(['中国移动通信集团广东有限公司', '中国联合网络通信有限公司广东省分公司'].sort())
+    expect(letters.files.map((f) => [f.recommender, f.sites]).sort()).toEqual(
+      [['中国移动通信集团广东有限公司', 1], ['中国联合网络通信有限公司（广东省分公司）', 2]].sort(),
+    )
     for (const f of letters.files) expect(fs.readFileSync(f.path).subarray(0, 2).toString()).toBe('PK')
   })
 })

@@ -1,27 +1,11 @@
 /**
  * The <sheetData> loop: every row and cell of a worksheet, with the values exceljs gives them. It is the hot
- * path of every roster, so it reads through the cursor and slices text only where it is a value; the rest of
+ * path of every roster, so it reads through a cursor of its own and slices text only where it is a value; the rest of
  * the worksheet is sheet.ts's.
  */
-import {
-  attrIs,
-  attrName,
-  attrNameEnd,
-  attrText,
-  attrValue,
-  attrValueEnd,
-  attributeOrEnd,
-  elementText,
-  endTag,
-  endsName,
-  startTagEnd,
-  startsElement,
-  tagClose,
-  tagSelfClosing,
-  textEnd,
-} from './cursor'
+import { Cursor, endTag, endsName, startsElement } from './cursor'
 import { excelToDate } from './dates'
-import { readRun, runEnd } from './sharedStrings'
+import { readRun } from './sharedStrings'
 import { LiteRow, type LiteValue } from './types'
 import { decode, fail, skipMarkup, xmlDecode } from './xml'
 
@@ -30,7 +14,7 @@ export const MAX_COL = 16384
 
 /** "AB12" or "$AB$12" -> [row 12, col 28]; anything else is refused. */
 export function address(ref: string): [number, number] {
-  const m = /^\$?([A-Z]{1,3})\$?([0-9]{1,7})$/.exec(ref)
+  const m = ref.match(/^\$?([A-Z]{1,3})\$?([0-9]{1,7})$/)
   if (!m) fail(`address ${ref}`)
   let col = 0
   for (let i = 0; i < m[1].length; i++) col = col * 26 + (m[1].charCodeAt(i) - 64)
@@ -75,16 +59,6 @@ export interface SheetBuild {
   sharedMasters: Map<string | undefined, boolean>
 }
 
-/** The next '&' at or after the last point asked about; the loops only move forward through a part. */
-let ampAt = -1
-function ampBetween(xml: string, from: number, to: number): boolean {
-  if (ampAt < from) {
-    ampAt = xml.indexOf('&', from)
-    if (ampAt === -1) ampAt = Infinity
-  }
-  return ampAt < to
-}
-
 /** Integer of an all-digit range (short enough to be exact), or -1. */
 function digits(xml: string, from: number, to: number): number {
   if (to <= from || to - from > 15) return -1
@@ -103,7 +77,7 @@ function digits(xml: string, from: number, to: number): number {
  */
 export function readSheetData(xml: string, from: number, sheet: SheetBuild): number {
   const { rows, strings, dates, date1904 } = sheet
-  ampAt = -1
+  const cur = new Cursor()
   let i = from
   for (;;) {
     const lt = xml.charCodeAt(i) === 60 ? i : xml.indexOf('<', i)
@@ -118,14 +92,14 @@ export function readSheetData(xml: string, from: number, sheet: SheetBuild): num
 
     // <row r="n">: exceljs needs r (a row without it breaks its model) and replaces a repeated row whole.
     let rowNo = -1
-    for (let a = lt + 4; (a = attributeOrEnd(xml, a)) !== -1; ) {
-      if (attrIs(xml, 114 /* r */)) {
-        rowNo = digits(xml, attrValue, attrValueEnd)
-        if (rowNo === -1) rowNo = Number(attrText(xml))
+    for (let a = lt + 4; (a = cur.attributeOrEnd(xml, a)) !== -1; ) {
+      if (cur.attrIs(xml, 114 /* r */)) {
+        rowNo = digits(xml, cur.attrValue, cur.attrValueEnd)
+        if (rowNo === -1) rowNo = Number(cur.attrText(xml))
       }
     }
-    const rowGt = tagClose
-    const rowSelfClosing = tagSelfClosing
+    const rowGt = cur.tagClose
+    const rowSelfClosing = cur.tagSelfClosing
     if (!Number.isInteger(rowNo) || rowNo < 1) fail('row number')
     if (rows.has(rowNo)) fail('repeated row')
     const row = new LiteRow()
@@ -155,27 +129,27 @@ export function readSheetData(xml: string, from: number, sheet: SheetBuild): num
       let hasRef = false
       let type = T_NUMBER
       let style = 0
-      for (let a = cl + 2; (a = attributeOrEnd(xml, a)) !== -1; ) {
-        if (attrNameEnd - attrName !== 1) continue
-        const n = xml.charCodeAt(attrName)
+      for (let a = cl + 2; (a = cur.attributeOrEnd(xml, a)) !== -1; ) {
+        if (cur.attrNameEnd - cur.attrName !== 1) continue
+        const n = xml.charCodeAt(cur.attrName)
         if (n === 114 /* r */) {
-          col = cellColumn(xml, rowNo)
+          col = cellColumn(cur, xml, rowNo)
           hasRef = true
         } else if (n === 115 /* s */) {
           // exceljs: parseInt when present and non-empty; 0 or NaN is no style.
-          if (attrValueEnd > attrValue) {
-            const d = digits(xml, attrValue, attrValueEnd)
-            style = d !== -1 ? d : parseInt(attrText(xml), 10) || 0
+          if (cur.attrValueEnd > cur.attrValue) {
+            const d = digits(xml, cur.attrValue, cur.attrValueEnd)
+            style = d !== -1 ? d : parseInt(cur.attrText(xml), 10) || 0
           }
         } else if (n === 116 /* t */) {
-          const len = attrValueEnd - attrValue
-          const t0 = xml.charCodeAt(attrValue)
+          const len = cur.attrValueEnd - cur.attrValue
+          const t0 = xml.charCodeAt(cur.attrValue)
           // the usual t="s" without a slice
-          type = len === 1 && t0 === 115 ? T_SHARED : len === 0 ? T_NUMBER : cellType(attrText(xml))
+          type = len === 1 && t0 === 115 ? T_SHARED : len === 0 ? T_NUMBER : cellType(cur.attrText(xml))
         }
       }
-      const cGt = tagClose
-      const cSelfClosing = tagSelfClosing
+      const cGt = cur.tagClose
+      const cSelfClosing = cur.tagSelfClosing
 
       // The content: <v> and plain <t> text run together (as exceljs's model.value), <f> makes a formula,
       // <r> runs make rich text, <is> only wraps.
@@ -201,7 +175,7 @@ export function readSheetData(xml: string, from: number, sheet: SheetBuild): num
             vTo = vl
             p = vl + 8
             i = p
-            if (ampBetween(xml, vFrom, vTo)) {
+            if (cur.ampBetween(xml, vFrom, vTo)) {
               text = decode(xml.slice(vFrom, vTo))
               vFrom = vTo = -1
               vSeen = true
@@ -230,38 +204,38 @@ export function readSheetData(xml: string, from: number, sheet: SheetBuild): num
             const oneLetter = endsName(xml.charCodeAt(at + 2))
             if (m === 102 /* f */ && oneLetter && !inIs) {
               if (formula || shareType !== '') fail('two formulas')
-              for (let a = at + 2; (a = attributeOrEnd(xml, a)) !== -1; ) {
-                const len = attrNameEnd - attrName
-                if (len === 1 && xml.charCodeAt(attrName) === 116 /* t */) shareType = attrText(xml)
-                else if (len === 3 && xml.startsWith('ref', attrName)) shareRef = attrValueEnd > attrValue
-                else if (len === 2 && xml.startsWith('si', attrName)) shareSi = attrText(xml)
+              for (let a = at + 2; (a = cur.attributeOrEnd(xml, a)) !== -1; ) {
+                const len = cur.attrNameEnd - cur.attrName
+                if (len === 1 && xml.charCodeAt(cur.attrName) === 116 /* t */) shareType = cur.attrText(xml)
+                else if (len === 3 && xml.startsWith('ref', cur.attrName)) shareRef = cur.attrValueEnd > cur.attrValue
+                else if (len === 2 && xml.startsWith('si', cur.attrName)) shareSi = cur.attrText(xml)
               }
-              if (!tagSelfClosing) {
-                formula = elementText(xml, tagClose + 1, 'f') !== ''
-                p = textEnd
-              } else p = tagClose + 1
+              if (!cur.tagSelfClosing) {
+                formula = cur.elementText(xml, cur.tagClose + 1, 'f') !== ''
+                p = cur.textEnd
+              } else p = cur.tagClose + 1
               continue
             }
             const isIs = m === 105 /* i */ && xml.charCodeAt(at + 2) === 115 && endsName(xml.charCodeAt(at + 3))
             if (!isIs && !oneLetter) fail('cell content')
-            const gt = startTagEnd(xml, at, isIs ? 2 : 1)
+            const gt = cur.startTagEnd(xml, at, isIs ? 2 : 1)
             if (m === 118 /* v */ && !isIs && !inIs) {
-              if (!tagSelfClosing) {
-                text += elementText(xml, gt + 1, 'v')
-                p = textEnd
+              if (!cur.tagSelfClosing) {
+                text += cur.elementText(xml, gt + 1, 'v')
+                p = cur.textEnd
               } else p = gt + 1
             } else if (m === 116 /* t */ && !isIs) {
-              if (!tagSelfClosing) {
-                text += elementText(xml, gt + 1, 't')
-                p = textEnd
+              if (!cur.tagSelfClosing) {
+                text += cur.elementText(xml, gt + 1, 't')
+                p = cur.textEnd
               } else p = gt + 1
             } else if (isIs && !inIs) {
-              if (!tagSelfClosing) inIs = true
+              if (!cur.tagSelfClosing) inIs = true
               p = gt + 1
             } else if (m === 114 /* r */ && !isIs) {
-              const run = readRun(xml, at, gt)
+              const run = readRun(cur, xml, at, gt)
               runs = runs === null ? run : runs + run
-              p = runEnd
+              p = cur.runEnd
             } else fail('cell content')
           }
         }
@@ -337,9 +311,9 @@ export function readSheetData(xml: string, from: number, sheet: SheetBuild): num
 }
 
 /** The column of the cell reference under the attribute cursor, which must name row `rowNo`. */
-function cellColumn(xml: string, rowNo: number): number {
-  let i = attrValue
-  const end = attrValueEnd
+function cellColumn(cur: Cursor, xml: string, rowNo: number): number {
+  let i = cur.attrValue
+  const end = cur.attrValueEnd
   let col = 0
   let c = xml.charCodeAt(i)
   if (c === 36 /* $ */) c = xml.charCodeAt(++i)
@@ -348,7 +322,7 @@ function cellColumn(xml: string, rowNo: number): number {
     col = col * 26 + (c - 64)
     c = xml.charCodeAt(++i)
   }
-  if (i === letters || i - letters > 3) return colFallback(xml, rowNo)
+  if (i === letters || i - letters > 3) return colFallback(cur, xml, rowNo)
   if (c === 36) c = xml.charCodeAt(++i)
   let row = 0
   const rowStart = i
@@ -356,15 +330,15 @@ function cellColumn(xml: string, rowNo: number): number {
     row = row * 10 + (c - 48)
     c = xml.charCodeAt(++i)
   }
-  if (i !== end || i === rowStart || i - rowStart > 7) return colFallback(xml, rowNo)
+  if (i !== end || i === rowStart || i - rowStart > 7) return colFallback(cur, xml, rowNo)
   if (row !== rowNo) fail('cell row')
   if (col > MAX_COL) fail('column')
   return col
 }
 
 /** A reference with a character reference in it, or not one at all. */
-function colFallback(xml: string, rowNo: number): number {
-  const [row, col] = address(attrText(xml))
+function colFallback(cur: Cursor, xml: string, rowNo: number): number {
+  const [row, col] = address(cur.attrText(xml))
   if (row !== rowNo) fail('cell row')
   return col
 }

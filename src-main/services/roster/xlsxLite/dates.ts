@@ -2,7 +2,7 @@
  * Which cell styles are dates, and the Date of a serial: both halves of exceljs's date reading, copied together
  * so that a cell is a Date exactly when exceljs makes it one, and the same instant.
  */
-import { attributes, fail, prepare, scan } from './xml'
+import { attributes, fail, partText, scan } from './xml'
 
 /** The same test as exceljs utils.isDateFmt. */
 function isDateFmt(fmt: string | undefined): boolean {
@@ -22,7 +22,7 @@ export function dateStyles(buffer: Buffer | undefined): boolean[] {
   let inNumFmts = false
   let inCellXfs = false
   scan(
-    prepare(buffer),
+    partText(buffer),
     (name, tag) => {
       if (name === 'numFmts') inNumFmts = true
       else if (name === 'cellXfs') inCellXfs = true

@@ -21,7 +21,7 @@ import { dateStyles } from './dates'
 import { sharedStrings } from './sharedStrings'
 import { readSheet } from './sheet'
 import type { LiteSheet, LiteWorkbook } from './types'
-import { Unsupported, attributes, fail, prepare, scan, xmlDecode } from './xml'
+import { Unsupported, attributes, fail, partText, scan, xmlDecode } from './xml'
 
 export { LiteRow } from './types'
 export type { LiteCell, LiteSheet, LiteValue, LiteWorkbook } from './types'
@@ -47,7 +47,7 @@ export function readLiteWorkbook(parts: ReadonlyMap<string, Buffer>): LiteWorkbo
     const relsPart = parts.get('xl/_rels/workbook.xml.rels')
     if (!workbookPart || !relsPart) return null
     const rels = new Map<string, string>()
-    scan(prepare(relsPart), (name, tag) => {
+    scan(partText(relsPart), (name, tag) => {
       if (name !== 'Relationship') return
       const a = attributes(tag)
       if (a.Id && a.Target && a.TargetMode !== 'External') rels.set(a.Id, a.Target)
@@ -55,7 +55,7 @@ export function readLiteWorkbook(parts: ReadonlyMap<string, Buffer>): LiteWorkbo
     let date1904 = false
     const sheets: { name: string; hidden: boolean; part: string }[] = []
     const ids = new Set<number>()
-    scan(prepare(workbookPart), (name, tag) => {
+    scan(partText(workbookPart), (name, tag) => {
       if (name === 'workbookPr') {
         const d = attributes(tag).date1904
         // exceljs takes only "1"; a "true" it would read as false, so leave it to exceljs.

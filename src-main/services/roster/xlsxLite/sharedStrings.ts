@@ -2,26 +2,13 @@
  * The shared strings part, and the rich-text run reader that inline strings in cells.ts reuse: exceljs reads
  * a run alike in both places, so one reader keeps the two the same.
  */
-import {
-  attributeOrEnd,
-  elementText,
-  endTag,
-  endsName,
-  outsideRoot,
-  skipElement,
-  startTagEnd,
-  startsElement,
-  tagClose,
-  tagSelfClosing,
-  textEnd,
-} from './cursor'
-import { decode, fail, prepare, skipMarkup, unescapeX } from './xml'
+import { Cursor, endTag, endsName, outsideRoot, skipElement, startsElement } from './cursor'
+import { decode, fail, partText, skipMarkup, unescapeX } from './xml'
 
 /** One rich-text run `<r>` at `lt` (start tag ending at `gt`): its text, as exceljs's run reader keeps it. */
-export let runEnd = 0
-export function readRun(xml: string, lt: number, gt: number): string {
-  if (tagSelfClosing) {
-    runEnd = gt + 1
+export function readRun(cur: Cursor, xml: string, lt: number, gt: number): string {
+  if (cur.tagSelfClosing) {
+    cur.runEnd = gt + 1
     return ''
   }
   let text: string | null = null
@@ -31,7 +18,7 @@ export function readRun(xml: string, lt: number, gt: number): string {
     if (at === -1) fail('unclosed')
     const c = xml.charCodeAt(at + 1)
     if (c === 47) {
-      runEnd = endTag(xml, at, 'r')
+      cur.runEnd = endTag(xml, at, 'r')
       return text === null ? '' : unescapeX(text)
     }
     if (c === 33 || c === 63) {
@@ -41,13 +28,13 @@ export function readRun(xml: string, lt: number, gt: number): string {
     } else if (startsElement(xml, at, 't')) {
       // exceljs keeps the last <t> of a run; a run has one.
       if (text !== null) fail('two texts in a run')
-      const end = startTagEnd(xml, at, 1)
-      if (tagSelfClosing) {
+      const end = cur.startTagEnd(xml, at, 1)
+      if (cur.tagSelfClosing) {
         text = ''
         i = end + 1
       } else {
-        text = elementText(xml, end + 1, 't')
-        i = textEnd
+        text = cur.elementText(xml, end + 1, 't')
+        i = cur.textEnd
       }
     } else fail('run content')
   }
@@ -55,16 +42,15 @@ export function readRun(xml: string, lt: number, gt: number): string {
 
 /**
  * One `<si>` whose start tag ends at `gt`: one plain <t>, or rich-text runs, with phonetic runs left out —
- * as exceljs's shared string reader gives it. Sets siEnd.
+ * as exceljs's shared string reader gives it. Sets cur.siEnd.
  */
-let siEnd = 0
-function readSi(xml: string, gt: number): string {
+function readSi(cur: Cursor, xml: string, gt: number): string {
   let i = gt + 1
   // The usual item, <si><t>text</t></si>, without the general loop.
   if (xml.charCodeAt(i) === 60 && xml.charCodeAt(i + 1) === 116 && xml.charCodeAt(i + 2) === 62) {
     const end = xml.indexOf('<', i + 3)
     if (end !== -1 && xml.startsWith('</t></si>', end)) {
-      siEnd = end + 9
+      cur.siEnd = end + 9
       return unescapeX(decode(xml.slice(i + 3, end)))
     }
   }
@@ -77,25 +63,25 @@ function readSi(xml: string, gt: number): string {
     if (c === 116 /* t */ && endsName(xml.charCodeAt(lt + 2))) {
       // exceljs keeps only the last <t>, and a <t> beside runs replaces them or is lost: leave such to it.
       if (plain !== null || runs !== null) fail('shared string shape')
-      const end = startTagEnd(xml, lt, 1)
-      if (tagSelfClosing) {
+      const end = cur.startTagEnd(xml, lt, 1)
+      if (cur.tagSelfClosing) {
         plain = ''
         i = end + 1
       } else {
-        plain = elementText(xml, end + 1, 't')
-        i = textEnd
+        plain = cur.elementText(xml, end + 1, 't')
+        i = cur.textEnd
       }
     } else if (c === 47) {
-      siEnd = endTag(xml, lt, 'si')
+      cur.siEnd = endTag(xml, lt, 'si')
       if (plain !== null) return unescapeX(plain)
       // An <si> with neither is an empty object to exceljs, not text.
       if (runs === null) fail('empty shared string')
       return runs
     } else if (c === 114 /* r */ && endsName(xml.charCodeAt(lt + 2))) {
       if (plain !== null) fail('shared string shape')
-      const run = readRun(xml, lt, startTagEnd(xml, lt, 1))
+      const run = readRun(cur, xml, lt, cur.startTagEnd(xml, lt, 1))
       runs = runs === null ? run : runs + run
-      i = runEnd
+      i = cur.runEnd
     } else if (c === 33 || c === 63) {
       i = skipMarkup(xml, lt)
     } else if (startsElement(xml, lt, 'rPh') || startsElement(xml, lt, 'phoneticPr')) {
@@ -108,22 +94,23 @@ function readSi(xml: string, gt: number): string {
 export function sharedStrings(buffer: Buffer | undefined): string[] {
   const out: string[] = []
   if (!buffer) return out
-  const xml = prepare(buffer)
+  const xml = partText(buffer)
+  const cur = new Cursor()
   const root = outsideRoot(xml, 0)
   // A prefixed root (<x:sst>) or another one is not what we read.
   if (root === -1 || !startsElement(xml, root, 'sst')) fail('shared strings root')
-  for (let a = root + 4; (a = attributeOrEnd(xml, a)) !== -1; );
-  let i = tagClose + 1
-  if (!tagSelfClosing) {
+  for (let a = root + 4; (a = cur.attributeOrEnd(xml, a)) !== -1; );
+  let i = cur.tagClose + 1
+  if (!cur.tagSelfClosing) {
     for (;;) {
       const lt = xml.charCodeAt(i) === 60 ? i : xml.indexOf('<', i)
       if (lt === -1) fail('unclosed sst')
       const c = xml.charCodeAt(lt + 1)
       if (c === 115 /* s */ && xml.charCodeAt(lt + 2) === 105 /* i */ && endsName(xml.charCodeAt(lt + 3))) {
-        for (let a = lt + 3; (a = attributeOrEnd(xml, a)) !== -1; );
-        if (tagSelfClosing) fail('empty shared string')
-        out.push(readSi(xml, tagClose))
-        i = siEnd
+        for (let a = lt + 3; (a = cur.attributeOrEnd(xml, a)) !== -1; );
+        if (cur.tagSelfClosing) fail('empty shared string')
+        out.push(readSi(cur, xml, cur.tagClose))
+        i = cur.siEnd
       } else if (c === 47) {
         i = endTag(xml, lt, 'sst')
         break

@@ -4,7 +4,7 @@
  */
 import { MAX_COL, address, readSheetData, type SheetBuild } from './cells'
 import { LiteRow, type LiteSheet } from './types'
-import { attributes, fail, prepare, scan } from './xml'
+import { attributes, fail, partText, scan } from './xml'
 
 /** Beyond this many cells in merged ranges we let exceljs decide (it materialises them too). */
 const MAX_MERGED_CELLS = 1_000_000
@@ -16,7 +16,7 @@ export function readSheet(buffer: Buffer, name: string, hidden: boolean, strings
   const links: string[] = []
   let inMergeCells = false
   let sawSheetData = false
-  const xml = prepare(buffer)
+  const xml = partText(buffer)
   scan(
     xml,
     (tag, attrText, selfClosing, end) => {

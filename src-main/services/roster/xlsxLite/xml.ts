@@ -35,7 +35,7 @@ function isXmlChar(code: number): boolean {
  * allows. What the parser exceljs uses would reject (a raw control character, an unknown entity, a stray
  * `&`) is refused, so the readers in the other files may decode any text without checking again.
  */
-export function prepare(buffer: Buffer): string {
+export function partText(buffer: Buffer): string {
   if (hasIllegalCharacter(buffer)) fail('illegal character')
   let xml = buffer.toString('utf8')
   // Every CDATA section ends with "]]>", which outside one the parser rejects: either way, not ours.
@@ -52,7 +52,7 @@ export function prepare(buffer: Buffer): string {
   return xml
 }
 
-/** Text of a prepared part (every reference known to be valid) with its references resolved. */
+/** Text of a checked part (partText) (every reference known to be valid) with its references resolved. */
 export function decode(text: string): string {
   if (text.indexOf('&') === -1) return text
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (_, ent: string) =>
@@ -119,7 +119,7 @@ export function skipMarkup(xml: string, lt: number): number {
 }
 
 /**
- * A minimal tokenizer over a whole prepared part: calls `open(name, attrText, selfClosing, end)`, `close(name)`
+ * A minimal tokenizer over a whole checked part (partText): calls `open(name, attrText, selfClosing, end)`, `close(name)`
  * and `text(raw)` (still encoded; decode when used). `open` may read the element's whole content itself
  * and return the index just past its end tag. Comments and processing instructions are skipped. A part whose root
  * element is namespace-prefixed (<x:worksheet>) is refused, since the callers match on bare names;

@@ -69,6 +69,20 @@ export function BuildResult({ result }: { result: BuildOutput }) {
             </List>
           </div>
         )}
+        {result.deferred.length > 0 && (
+          <div data-testid="bundle-deferred">
+            <Text size="sm" fw={600} c="orange.8">
+              暂缓报送 {result.deferred.length} 个现场，未放入报送包（报送函、汇总表不列出，审核报告注明数量）：
+            </Text>
+            <List size="sm" withPadding>
+              {result.deferred.map((d) => (
+                <List.Item key={d.siteId}>
+                  {d.code} {d.name}（原因：{d.reason}）
+                </List.Item>
+              ))}
+            </List>
+          </div>
+        )}
         <Group>
           <Button onClick={() => void get()}>{desktop ? '打开所在文件夹' : '下载'}</Button>
         </Group>

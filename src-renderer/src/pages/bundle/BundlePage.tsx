@@ -5,6 +5,7 @@ import { useSettings } from '../../app/SettingsContext'
 import { useLoader } from '../../components/useLoader'
 import { BuildPanel } from './BuildPanel'
 import { BundleHistory } from './BundleHistory'
+import { DeferredPanel } from './DeferredPanel'
 import { KeyCard } from './KeyCard'
 import { VerifyPanel } from './VerifyPanel'
 
@@ -16,13 +17,22 @@ export function BundlePage() {
   const key = useLoader(loadKey)
   const loadHistory = useCallback(async () => (ready ? (await call('bundle.history', {})).bundles : []), [ready])
   const history = useLoader(loadHistory)
+  const loadDeferred = useCallback(async () => (ready ? (await call('sites.deferrals', {})).sites : []), [ready])
+  const deferred = useLoader(loadDeferred)
 
   return (
     <Stack gap="md">
       <Title order={2}>报送包</Title>
       {!ready && <Text c="dimmed">请先在“设置”中填写协会信息。</Text>}
       {ready && <KeyCard fingerprint={key.data?.fingerprint ?? null} error={key.error} onRetry={() => void key.reload()} />}
-      <BuildPanel ready={ready} onBuilt={() => void history.reload()} />
+      <BuildPanel
+        ready={ready}
+        onBuilt={() => {
+          void history.reload()
+          void deferred.reload()
+        }}
+      />
+      {ready && <DeferredPanel sites={deferred.data ?? []} error={deferred.error} onRetry={() => void deferred.reload()} onChanged={() => void deferred.reload()} />}
       <VerifyPanel />
       {ready && <BundleHistory bundles={history.data ?? []} loading={history.loading} error={history.error} onRetry={() => void history.reload()} />}
     </Stack>

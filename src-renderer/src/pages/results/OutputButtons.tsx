@@ -54,7 +54,7 @@ export function OutputButtons({ disabled }: { disabled: boolean }) {
                 {fileName(f.path)}
               </Anchor>
               <Text size="xs" c="dimmed">
-                {f.sites} 个现场
+                {f.docNo} · {f.sites} 个现场
               </Text>
             </Group>
           ))}

@@ -1,11 +1,9 @@
 import { Button, Group, Stack, Title } from '@mantine/core'
-import { useCallback, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react'
 import type { Site } from '@contract'
 import { useSettings } from '../../app/SettingsContext'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { BulkBar } from './BulkBar'
 import { ExportButton } from './ExportButton'
-import { SiteDrawer } from './drawer/SiteDrawer'
 import { Counter, emptyText, pageStyle, selectedIds } from './listParts'
 import { SitesTable } from './SitesTable'
 import { useOpenFromRoute } from './useOpenFromRoute'
@@ -15,18 +13,25 @@ import { useSelection, useSiteView } from './useSiteView'
 
 const DEFAULT_STAR_LEVELS = [1, 2, 3, 4, 5]
 
-type DrawerState = { open: false } | { open: true; site: Site | null }
+type DrawerState = { open: false; used: boolean } | { open: true; used: true; site: Site | null; atFindings?: boolean }
+
+// The drawer (form, attachments, certificates, history) is fetched on first open, not with the list.
+const SiteDrawer = lazy(async () => ({ default: (await import('./drawer/SiteDrawer')).SiteDrawer }))
+// Likewise the bulk actions, shown once rows are ticked.
+const BulkBar = lazy(async () => ({ default: (await import('./BulkBar')).BulkBar }))
 
 export function ActiveView({ onTrash }: { onTrash(): void }) {
   const { settings } = useSettings()
   const list = useSiteList(false)
   const view = useSiteView(list.sites)
   const selection = useSelection(view.visible)
-  const [drawer, setDrawer] = useState<DrawerState>({ open: false })
+  const [drawer, setDrawer] = useState<DrawerState>({ open: false, used: false })
   const starLevels = settings?.campaign?.config.starLevels ?? DEFAULT_STAR_LEVELS
   // Without an association the core refuses to list sites; the shell's banner already says what to do.
   const unconfigured = settings !== null && settings.association === null
-  const open = useCallback((site: Site) => setDrawer({ open: true, site }), [])
+  const open = useCallback((site: Site) => setDrawer({ open: true, used: true, site }), [])
+  const openAtFindings = useCallback((site: Site) => setDrawer({ open: true, used: true, site, atFindings: true }), [])
+  const close = useCallback(() => setDrawer({ open: false, used: true }), [])
   useOpenFromRoute(open)
   const ids = useMemo(() => selectedIds(list.sites, selection.selected), [list.sites, selection.selected])
 
@@ -44,14 +49,18 @@ export function ActiveView({ onTrash }: { onTrash(): void }) {
           <Button variant="default" onClick={onTrash} aria-pressed={false}>
             回收站
           </Button>
-          <Button onClick={() => setDrawer({ open: true, site: null })}>新建现场</Button>
+          <Button onClick={() => setDrawer({ open: true, used: true, site: null })}>新建现场</Button>
         </Group>
       </Group>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <SiteToolbar sites={list.sites} query={view.query} onQuery={view.setQuery} filters={view.filters} onFilters={view.setFilters} />
         <Counter shown={view.visible.length} total={list.sites.length} loading={list.loading} />
       </Group>
-      {ids.length > 0 && <BulkBar ids={ids} onClear={selection.clear} onStatus={list.setStatus} onRemoved={removed} />}
+      {ids.length > 0 && (
+        <Suspense fallback={null}>
+          <BulkBar ids={ids} onClear={selection.clear} onStatus={list.setStatus} onRemoved={removed} />
+        </Suspense>
+      )}
       {list.error !== null && !unconfigured && (
         <ErrorAlert title="无法读取现场列表" error={list.error} onRetry={() => void list.reload()} />
       )}
@@ -61,6 +70,7 @@ export function ActiveView({ onTrash }: { onTrash(): void }) {
           selection={selection}
           sort={view.sort}
           onOpen={open}
+          onFindings={openAtFindings}
           emptyText={
             unconfigured
               ? '请先在“设置”中填写协会信息，再登记现场。'
@@ -68,20 +78,25 @@ export function ActiveView({ onTrash }: { onTrash(): void }) {
           }
         />
       </div>
-      <SiteDrawer
-        opened={drawer.open}
-        site={drawer.open ? drawer.site : null}
-        starLevels={starLevels}
-        onClose={() => setDrawer({ open: false })}
-        onSaved={(site) => {
-          list.upsert(site)
-          setDrawer({ open: false })
-        }}
-        onRemoved={(id) => {
-          removed([id])
-          setDrawer({ open: false })
-        }}
-      />
+      {drawer.used && (
+        <Suspense fallback={null}>
+          <SiteDrawer
+            opened={drawer.open}
+            site={drawer.open ? drawer.site : null}
+            atFindings={drawer.open && drawer.atFindings === true}
+            starLevels={starLevels}
+            onClose={close}
+            onSaved={(site) => {
+              list.upsert(site)
+              close()
+            }}
+            onRemoved={(id) => {
+              removed([id])
+              close()
+            }}
+          />
+        </Suspense>
+      )}
     </Stack>
   )
 }

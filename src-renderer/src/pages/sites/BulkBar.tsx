@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Text } from '@mantine/core'
+import { Button, Group, Paper, Select, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { SITE_STATUSES, SITE_STATUS_LABELS, type Site } from '@contract'
 import { call } from '../../api'
@@ -18,6 +18,9 @@ interface BulkBarProps {
 /** What can be done to every checked site at once: change the status, or move them to 回收站. */
 export function BulkBar({ ids, onClear, onStatus, onRemoved }: BulkBarProps) {
   const [status, setStatus] = useState<Site['status'] | null>(null)
+  // 暂缓报送 needs a reason (recorded per site in the audit log).
+  const [reason, setReason] = useState('')
+  const needsReason = status === 'deferred'
   const [busy, setBusy] = useState<'status' | 'remove' | null>(null)
   const [confirming, setConfirming] = useState(false)
 
@@ -25,10 +28,11 @@ export function BulkBar({ ids, onClear, onStatus, onRemoved }: BulkBarProps) {
     if (!status) return
     setBusy('status')
     try {
-      const { count } = await call('sites.setStatus', { ids, status })
+      const { count } = await call('sites.setStatus', { ids, status, ...(needsReason ? { reason: reason.trim() } : {}) })
       onStatus(ids, status)
       notifySuccess(`已将 ${count} 个现场的状态改为“${SITE_STATUS_LABELS[status]}”`)
       setStatus(null)
+      setReason('')
     } catch (e) {
       notifyError(e, '状态未修改')
     } finally {
@@ -71,7 +75,10 @@ export function BulkBar({ ids, onClear, onStatus, onRemoved }: BulkBarProps) {
             onChange={(v) => setStatus(v as Site['status'] | null)}
             w={150}
           />
-          <Button size="xs" disabled={!status} loading={busy === 'status'} onClick={() => void applyStatus()}>
+          {needsReason && (
+            <TextInput size="xs" aria-label="暂缓原因" placeholder="暂缓原因（必填）" value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={180} />
+          )}
+          <Button size="xs" disabled={!status || (needsReason && !reason.trim())} loading={busy === 'status'} onClick={() => void applyStatus()}>
             修改状态
           </Button>
           <Button size="xs" color="red" variant="light" disabled={busy !== null} onClick={() => setConfirming(true)}>

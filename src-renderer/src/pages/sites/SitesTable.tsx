@@ -1,10 +1,11 @@
 import { Checkbox, Text } from '@mantine/core'
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useRef, type CSSProperties, type ReactNode } from 'react'
-import { SITE_TYPE_INFO, STAR_LABELS, type Site } from '@contract'
-import type { SortKey, SortState } from './siteView'
+import { memo, useMemo, useRef, type CSSProperties, type ReactNode } from 'react'
+import { SITE_TYPE_INFO, STAR_LABELS } from '@contract'
+import { CheckCounts } from './CheckCounts'
+import type { ListedSite, SortKey, SortState } from './siteView'
 import classes from './SitesTable.module.css'
 import { StatusTag } from './StatusBadge'
+import { useFixedRows } from './useFixedRows'
 
 const ROW_HEIGHT = 40
 const CHECK_WIDTH = '40px'
@@ -13,7 +14,7 @@ interface Column {
   key: SortKey
   header: string
   width: string
-  cell(site: Site): ReactNode
+  cell(site: ListedSite): ReactNode
 }
 
 const COLUMNS: Column[] = [
@@ -35,12 +36,14 @@ export interface TableSelection {
 }
 
 interface SitesTableProps {
-  sites: Site[]
+  sites: ListedSite[]
   /** Extra last column (e.g. 恢复 in 回收站). */
-  action?: { header: string; render(site: Site): ReactNode }
+  action?: { header: string; render(site: ListedSite): ReactNode }
   selection?: TableSelection
   sort?: { state: SortState | null; onSort(key: SortKey): void }
-  onOpen?(site: Site): void
+  onOpen?(site: ListedSite): void
+  /** Shows the 审核 column; a click on a site's counts opens it at its findings. */
+  onFindings?(site: ListedSite): void
   emptyText: string
 }
 
@@ -81,16 +84,17 @@ function HeaderCell({ column, sort }: { column: Column; sort: SitesTableProps['s
  * so ten thousand sites scroll as smoothly as ten. Memoised: a keystroke first re-renders the page with the
  * old list (the filtering follows as a deferred render), and the table need not redraw its rows for that.
  */
-export const SitesTable = memo(function SitesTable({ sites, action, selection, sort, onOpen, emptyText }: SitesTableProps) {
+export const SitesTable = memo(function SitesTable({ sites, action, selection, sort, onOpen, onFindings, emptyText }: SitesTableProps) {
+  const columns = useMemo(
+    (): Column[] =>
+      onFindings
+        ? [...COLUMNS, { key: 'checks', header: '审核', width: '116px', cell: (s) => <CheckCounts site={s} onOpen={onFindings} /> }]
+        : COLUMNS,
+    [onFindings],
+  )
   const scrollRef = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({
-    count: sites.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    getItemKey: (index) => sites[index]?.id ?? index,
-  })
-  const widths = [...(selection ? [CHECK_WIDTH] : []), ...COLUMNS.map((c) => c.width), ...(action ? ['96px'] : [])]
+  const { rows, totalHeight } = useFixedRows(scrollRef, sites.length, ROW_HEIGHT, 12)
+  const widths = [...(selection ? [CHECK_WIDTH] : []), ...columns.map((c) => c.width), ...(action ? ['96px'] : [])]
   const style: CSSProperties = { gridTemplateColumns: widths.join(' ') }
 
   return (
@@ -109,7 +113,7 @@ export const SitesTable = memo(function SitesTable({ sites, action, selection, s
               />
             </div>
           )}
-          {COLUMNS.map((c) => (
+          {columns.map((c) => (
             <HeaderCell key={c.key} column={c} sort={sort} />
           ))}
           {action && (
@@ -125,15 +129,15 @@ export const SitesTable = memo(function SitesTable({ sites, action, selection, s
             {emptyText}
           </Text>
         ) : (
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
+          <div role="rowgroup" style={{ height: totalHeight, position: 'relative' }}>
+            {rows.map((item) => {
               const site = sites[item.index]
               if (!site) return null
               const checked = selection?.selected.has(site.id) ?? false
               const rowClass = [classes.row, onOpen ? classes.clickable : '', checked ? classes.checked : ''].join(' ')
               return (
                 <div
-                  key={item.key}
+                  key={site.id}
                   role="row"
                   aria-rowindex={item.index + 2}
                   aria-selected={selection ? checked : undefined}
@@ -164,7 +168,7 @@ export const SitesTable = memo(function SitesTable({ sites, action, selection, s
                       />
                     </div>
                   )}
-                  {COLUMNS.map((c) => (
+                  {columns.map((c) => (
                     <div key={c.key} className={classes.cell} role="cell">
                       {c.cell(site)}
                     </div>

@@ -8,6 +8,7 @@ const COLORS: Record<Site['status'], string> = {
   pending: 'yellow',
   approved: 'teal',
   recommended: 'blue',
+  deferred: 'orange',
   submitted: 'indigo',
   rated: 'green',
   rejected: 'red',

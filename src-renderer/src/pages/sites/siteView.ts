@@ -3,15 +3,25 @@
  * list, so a keystroke over ten thousand sites costs one pass of substring tests and no sorting: the index
  * is sorted when a header is clicked, and filtering keeps that order.
  */
-import { SITE_STATUSES, SITE_STATUS_LABELS, SITE_TYPE_INFO, type Site } from '@contract'
+import { SITE_STATUSES, SITE_STATUS_LABELS, SITE_TYPE_INFO, type OpOutput, type Site } from '@contract'
+
+/** A site as the list gives it: with its open errors and warnings counted. */
+export type ListedSite = OpOutput<'sites.list'>['sites'][number]
+
+/** What the 审核 filter offers; a site can be in both of the first two. */
+export const CHECK_STATES = [
+  { value: 'errors', label: '有错误', test: (s: ListedSite) => s.checks.errors > 0 },
+  { value: 'warnings', label: '有警告', test: (s: ListedSite) => s.checks.warnings > 0 },
+  { value: 'clean', label: '无问题', test: (s: ListedSite) => s.checks.errors === 0 && s.checks.warnings === 0 },
+] as const
 
 export interface IndexedSite {
-  site: Site
+  site: ListedSite
   /** Lower-cased text the search box matches against. */
   haystack: string
 }
 
-export function indexSites(sites: Site[]): IndexedSite[] {
+export function indexSites(sites: ListedSite[]): IndexedSite[] {
   return sites.map((site) => ({
     site,
     haystack: [
@@ -30,7 +40,7 @@ export function indexSites(sites: Site[]): IndexedSite[] {
   }))
 }
 
-export type SortKey = 'code' | 'name' | 'type' | 'enterprise' | 'recommender' | 'city' | 'starLevel' | 'status'
+export type SortKey = 'code' | 'name' | 'type' | 'enterprise' | 'recommender' | 'city' | 'starLevel' | 'status' | 'checks'
 export type SortDir = 'asc' | 'desc'
 export interface SortState {
   key: SortKey
@@ -43,8 +53,11 @@ const collator = new Intl.Collator('zh-CN', { numeric: true, sensitivity: 'base'
 const STATUS_ORDER = new Map(SITE_STATUSES.map((s, i) => [s, i]))
 
 /** The text or number a column sorts by. */
-function sortValue(site: Site, key: SortKey): string | number {
+function sortValue(site: ListedSite, key: SortKey): string | number {
   switch (key) {
+    case 'checks':
+      // Errors outweigh any number of warnings: descending puts the sites that block a submission first.
+      return site.checks.errors * 1_000_000 + site.checks.warnings
     case 'starLevel':
       return site.starLevel
     case 'status':
@@ -89,28 +102,41 @@ export interface SiteFilters {
   enterprises: string[]
   cities: string[]
   statuses: string[]
+  /** CHECK_STATES values; a site passes when it is in any of them. */
+  checks: string[]
 }
 
-export const NO_FILTERS: SiteFilters = { types: [], enterprises: [], cities: [], statuses: [] }
+export const NO_FILTERS: SiteFilters = { types: [], enterprises: [], cities: [], statuses: [], checks: [] }
+
+/** The toolbar's filters, in order, with the width each takes (also while the dropdowns are still loading). */
+export const FILTER_FIELDS: { key: keyof SiteFilters; label: string; width: number }[] = [
+  { key: 'types', label: '现场类型', width: 140 },
+  { key: 'enterprises', label: '所属企业', width: 180 },
+  { key: 'cities', label: '所在地市', width: 170 },
+  { key: 'statuses', label: '状态', width: 160 },
+  { key: 'checks', label: '审核', width: 150 },
+]
 
 export const hasFilters = (f: SiteFilters): boolean =>
-  f.types.length > 0 || f.enterprises.length > 0 || f.cities.length > 0 || f.statuses.length > 0
+  f.types.length > 0 || f.enterprises.length > 0 || f.cities.length > 0 || f.statuses.length > 0 || f.checks.length > 0
 
 /** Sites whose text holds every word of the query (split by spaces) and that pass every filter. */
-export function filterIndex(index: IndexedSite[], query: string, filters: SiteFilters): Site[] {
+export function filterIndex(index: IndexedSite[], query: string, filters: SiteFilters): ListedSite[] {
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean)
   const types = filters.types.length ? new Set(filters.types) : null
   const enterprises = filters.enterprises.length ? new Set(filters.enterprises) : null
   const cities = filters.cities.length ? new Set(filters.cities) : null
   const statuses = filters.statuses.length ? new Set(filters.statuses) : null
-  if (!words.length && !types && !enterprises && !cities && !statuses) return index.map((i) => i.site)
-  const out: Site[] = []
+  const checks = filters.checks.length ? CHECK_STATES.filter((c) => filters.checks.includes(c.value)).map((c) => c.test) : null
+  if (!words.length && !types && !enterprises && !cities && !statuses && !checks) return index.map((i) => i.site)
+  const out: ListedSite[] = []
   for (const item of index) {
     const s = item.site
     if (types && !types.has(s.type)) continue
     if (enterprises && !enterprises.has(s.enterprise)) continue
     if (cities && !cities.has(s.city)) continue
     if (statuses && !statuses.has(s.status)) continue
+    if (checks && !checks.some((test) => test(s))) continue
     if (words.length && !words.every((w) => item.haystack.includes(w))) continue
     out.push(s)
   }
@@ -123,7 +149,7 @@ export interface Option {
 }
 
 /** The distinct values of a field among the sites, in pinyin order, as Select options. */
-export function optionsOf(sites: Site[], pick: (site: Site) => string, label: (value: string) => string = (v) => v): Option[] {
+export function optionsOf<S extends Site>(sites: S[], pick: (site: S) => string, label: (value: string) => string = (v) => v): Option[] {
   const values = new Set<string>()
   for (const s of sites) {
     const v = pick(s)

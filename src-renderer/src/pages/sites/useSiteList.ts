@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Site } from '@contract'
 import { call } from '../../api'
+import type { ListedSite } from './siteView'
 
 /** The sites of the active campaign (or of 回收站), with local updates after a save. */
 export function useSiteList(deleted: boolean) {
-  const [sites, setSites] = useState<Site[]>([])
+  const [sites, setSites] = useState<ListedSite[]>([])
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<unknown>(null)
 
@@ -26,15 +27,33 @@ export function useSiteList(deleted: boolean) {
     void reload()
   }, [reload])
 
-  const upsert = useCallback((site: Site) => {
+  const put = useCallback((site: Site, checks?: ListedSite['checks']) => {
     setSites((list) => {
       const at = list.findIndex((s) => s.id === site.id)
-      if (at < 0) return [...list, site]
+      const listed = { ...site, checks: checks ?? list[at]?.checks ?? { errors: 0, warnings: 0 } }
+      if (at < 0) return [...list, listed]
       const next = list.slice()
-      next[at] = site
+      next[at] = listed
       return next
     })
   }, [])
+
+  /**
+   * A saved site, in place. The core re-checked it on save, so its counts are read again (its open findings
+   * only), without reading the whole list.
+   */
+  const upsert = useCallback(
+    (site: Site) => {
+      put(site)
+      call('checks.findings', { siteId: site.id })
+        .then(({ findings }) => {
+          const errors = findings.filter((f) => f.severity === 'error').length
+          put(site, { errors, warnings: findings.length - errors })
+        })
+        .catch(() => undefined) // the counts stay as they were; the next reload corrects them
+    },
+    [put],
+  )
 
   const drop = useCallback((ids: number[]) => {
     const gone = new Set(ids)

@@ -1,12 +1,11 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react'
-import type { Site } from '@contract'
-import { filterIndex, indexSites, NO_FILTERS, sortIndex, type SiteFilters, type SortKey, type SortState } from './siteView'
+import { filterIndex, indexSites, NO_FILTERS, sortIndex, type ListedSite, type SiteFilters, type SortKey, type SortState } from './siteView'
 
 /**
  * Search, filters and sort of a site list. The typed text updates the box at once; the filtering follows as
  * a deferred render, so typing never waits for the table.
  */
-export function useSiteView(sites: Site[]) {
+export function useSiteView(sites: ListedSite[]) {
   const [query, setQuery] = useState('')
   const [filters, setFilters] = useState<SiteFilters>(NO_FILTERS)
   const [sort, setSort] = useState<SortState | null>(null)
@@ -36,7 +35,7 @@ export function useSiteView(sites: Site[]) {
 }
 
 /** Checked rows, by id. The header box toggles every row that the search and filters show. */
-export function useSelection(visible: Site[]) {
+export function useSelection(visible: ListedSite[]) {
   const [selected, setSelected] = useState<ReadonlySet<number>>(() => new Set())
 
   const toggle = useCallback((id: number) => {

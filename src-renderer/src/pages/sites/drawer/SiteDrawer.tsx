@@ -12,13 +12,15 @@ interface SiteDrawerProps {
   opened: boolean
   /** The site being edited; null for a new one. */
   site: Site | null
+  /** Opened from the list's 审核 counts: show the findings with the first one picked out. */
+  atFindings?: boolean
   starLevels: number[]
   onClose(): void
   onSaved(site: Site, created: boolean): void
   onRemoved(id: number): void
 }
 
-export function SiteDrawer({ opened, site, starLevels, onClose, onSaved, onRemoved }: SiteDrawerProps) {
+export function SiteDrawer({ opened, site, atFindings, starLevels, onClose, onSaved, onRemoved }: SiteDrawerProps) {
   return (
     <Drawer
       opened={opened}
@@ -43,7 +45,7 @@ export function SiteDrawer({ opened, site, starLevels, onClose, onSaved, onRemov
       }
     >
       {opened && (
-        <SiteTabs key={site?.id ?? 'new'} site={site} starLevels={starLevels} onSaved={onSaved} onRemoved={onRemoved} />
+        <SiteTabs key={site?.id ?? 'new'} site={site} atFindings={atFindings} starLevels={starLevels} onSaved={onSaved} onRemoved={onRemoved} />
       )}
     </Drawer>
   )
@@ -55,7 +57,7 @@ type TabKey = 'basic' | 'attachments' | 'certificates' | 'history'
  * The site's four faces. Hidden tabs keep their state (an unsaved form survives a look at the attachments)
  * but not their effects, so each tab reads fresh data whenever it is shown.
  */
-function SiteTabs({ site, starLevels, onSaved, onRemoved }: Omit<SiteDrawerProps, 'opened' | 'onClose'>) {
+function SiteTabs({ site, atFindings, starLevels, onSaved, onRemoved }: Omit<SiteDrawerProps, 'opened' | 'onClose'>) {
   const [tab, setTab] = useState<TabKey>('basic')
   return (
     <Tabs value={tab} onChange={(v) => setTab((v as TabKey | null) ?? 'basic')} keepMountedMode="activity">
@@ -72,7 +74,7 @@ function SiteTabs({ site, starLevels, onSaved, onRemoved }: Omit<SiteDrawerProps
         </Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="basic">
-        {site && <SiteFindings siteId={site.id} version={site.updatedAt} />}
+        {site && <SiteFindings siteId={site.id} version={site.updatedAt} pickFirst={atFindings} />}
         <SiteEditor site={site} starLevels={starLevels} onSaved={onSaved} onRemoved={onRemoved} />
       </Tabs.Panel>
       {site && (

@@ -1,0 +1,48 @@
+/**
+ * The core (database, dispatch, jobs) runs in an Electron utility process, so a long check run or import
+ * never stalls the process that owns the window, its menus and IPC. This is main's side of starting it.
+ */
+import path from 'node:path'
+import { utilityProcess, type UtilityProcess } from 'electron'
+import type { CoreChild } from '../relay/client'
+import type { Log } from './log'
+
+/** The built src-main/relay/entry.ts, next to out/main/index.js. */
+export const CORE_SCRIPT = 'core.js'
+
+export function forkCoreProcess(mainDir: string, log: Log): CoreChild {
+  const child = utilityProcess.fork(path.join(mainDir, CORE_SCRIPT), [], { serviceName: 'starsite-core', stdio: 'pipe' })
+  // What the core prints (a stack trace before it dies, above all) goes to the desktop log, not to nowhere.
+  child.stdout?.on('data', (chunk: Buffer) => log.info(`core: ${chunk.toString('utf8').slice(0, 4000)}`))
+  child.stderr?.on('data', (chunk: Buffer) => log.error(`core: ${chunk.toString('utf8').slice(0, 4000)}`))
+  child.on('error', (type, location) => log.error(`core ${type} at ${location}`))
+  return utilityCoreChild(child)
+}
+
+export function utilityCoreChild(child: UtilityProcess): CoreChild {
+  let exitCode: number | undefined
+  const exitListeners: ((code: number | null) => void)[] = []
+  child.once('exit', (code) => {
+    exitCode = code
+    for (const l of exitListeners) l(code)
+  })
+  return {
+    port: {
+      postMessage: (message) => {
+        if (exitCode === undefined) child.postMessage(message)
+      },
+      onMessage: (listener) => {
+        const l = (message: unknown) => listener(message)
+        child.on('message', l)
+        return () => child.off('message', l)
+      },
+    },
+    onExit: (listener) => {
+      if (exitCode !== undefined) listener(exitCode)
+      else exitListeners.push(listener)
+    },
+    kill: () => {
+      child.kill()
+    },
+  }
+}
