@@ -10,6 +10,7 @@ import { addKey, listKeys } from '../../services/office/keys'
 import { initOffice } from '../../services/office/profile'
 import { receive } from '../../services/office/receive'
 import { listRegister } from '../../services/office/register'
+import { listDuplicates, resolveDuplicate, type DuplicatePairView } from '../../services/office/duplicates'
 import { UsageError, type OptionValues } from '../args'
 import type { Command, CommandContext } from '../command'
 import { formatTable } from '../output'
@@ -40,6 +41,8 @@ const ALLOWED: Record<string, string[]> = {
   bundles: [],
   confirm: ['fingerprint'],
   list: ['province'],
+  duplicates: [],
+  'duplicates resolve': ['as', 'reason'],
 }
 
 function checkOptions(sub: string, options: OptionValues): void {
@@ -52,10 +55,20 @@ function withOffice<T>(ctx: CommandContext, run: (office: OfficeContext) => Prom
   return run(office).finally(() => office.close())
 }
 
+function sideRow(label: string, s: DuplicatePairView['a']): string[] {
+  return [label, s.province, s.code, s.name, s.city, s.address, s.uscc]
+}
+
+function resolutionText(p: DuplicatePairView): string {
+  if (!p.resolution) return '未处理'
+  const as = p.resolution.as === 'duplicate' ? '确认为重复' : '确认不是重复'
+  return p.resolution.reason ? `${as}（${p.resolution.reason}）` : as
+}
+
 export const officeCommand: Command = {
   name: 'office',
   summary: '全国推进办公室：登记各省公钥、接收并校验报送包、查看全国名册',
-  synopsis: 'office init|key add|key list|receive|bundles|confirm|list …',
+  synopsis: 'office init|key add|key list|receive|bundles|confirm|list|duplicates …',
   acceptsPositionals: true,
   options: {
     name: { type: 'string', label: '推进办公室名称', valueName: '名称', description: 'office init：推进办公室全称' },
@@ -64,6 +77,8 @@ export const officeCommand: Command = {
     fingerprint: { type: 'string', label: '公钥指纹', valueName: 'HEX', description: 'office key add / office confirm：盖章报送函上的公钥指纹（64 位十六进制）' },
     province: { type: 'string', label: '省份', valueName: '省份', description: 'office key add / office list：省份，如 广东' },
     history: { type: 'boolean', label: '历史', description: 'office key list：同时列出已被替换的旧公钥' },
+    as: { type: 'string', label: '处理结果', valueName: 'duplicate|distinct', description: 'office duplicates resolve：duplicate 确认为重复，distinct 确认不是重复' },
+    reason: { type: 'string', label: '理由', valueName: '文字', description: 'office duplicates resolve：处理理由（确认为重复时必填）' },
   },
   notes: [
     '子命令：',
@@ -75,15 +90,18 @@ export const officeCommand: Command = {
     '  office bundles [--json]                               列出收到的报送包（含待确认、已被替代的）',
     '  office confirm 报送包编号 --fingerprint HEX           核对报送函上的指纹后，确认待确认的报送包并入名册',
     '  office list [--province 广东] [--json]                列出全国名册（各省最新的报送包）',
+    '  office duplicates [--json]                            并排列出省内、跨省的疑似重复现场及处理结果',
+    '  office duplicates resolve A B --as duplicate|distinct [--reason 文字]',
+    '                                                        处理一对疑似重复（A、B 写作 省份:现场编号，编号唯一时可只写编号）',
     '推进办公室的数据文件夹与省级协会的不能共用：请用 --data 指定单独的文件夹。',
   ],
   async run(ctx) {
     const { positionals, options, out } = ctx
     const [first, second, ...rest] = positionals
-    const sub = first === 'key' ? `key ${second ?? ''}`.trim() : (first ?? '')
+    const sub = first === 'key' ? `key ${second ?? ''}`.trim() : first === 'duplicates' && second === 'resolve' ? 'duplicates resolve' : (first ?? '')
     if (!(sub in ALLOWED)) throw new UsageError(sub ? `office 没有子命令“${sub}”` : '缺少 office 的子命令', 'office')
     checkOptions(sub, options)
-    const args = first === 'key' ? rest : [second, ...rest].filter((a): a is string => a !== undefined)
+    const args = first === 'key' || sub === 'duplicates resolve' ? rest : [second, ...rest].filter((a): a is string => a !== undefined)
 
     if (sub === 'init') {
       if (args.length) throw new UsageError(`office init 不接受参数“${args.join(' ')}”`, 'office')
@@ -174,6 +192,37 @@ export const officeCommand: Command = {
         out.document(r)
         out.data(r.status)
         out.info(r.status === 'ingested' ? `已确认并并入名册：${r.province}报送包 ${id}，公钥 ${r.fingerprint} 已登记。` : `已确认公钥 ${r.fingerprint}；报送包 ${id} 早于${r.province}已入库的报送包，转入历史。`)
+        return 0
+      })
+    }
+
+    if (sub === 'duplicates') {
+      if (args.length) throw new UsageError(`office duplicates 不接受参数“${args.join(' ')}”`, 'office')
+      return withOffice(ctx, async (office) => {
+        const pairs = listDuplicates(office)
+        out.document({ pairs })
+        if (pairs.length === 0) out.info('全国名册中没有疑似重复的现场。')
+        else {
+          for (const p of pairs) {
+            out.data(formatTable(['', '省份', '现场编号', '现场名称', '地市', '地址', '统一社会信用代码'], [sideRow('甲', p.a), sideRow('乙', p.b)]))
+            out.data(`  理由：${p.reasonLabels.join('；')}    处理：${resolutionText(p)}`)
+          }
+          const open = pairs.filter((p) => !p.resolution).length
+          out.info(`共 ${pairs.length} 对疑似重复，${open} 对尚未处理。`)
+        }
+        return 0
+      })
+    }
+
+    if (sub === 'duplicates resolve') {
+      if (args.length !== 2) throw new UsageError('office duplicates resolve 需要两个现场：省份:现场编号 省份:现场编号', 'office')
+      const as = options.as
+      if (as !== 'duplicate' && as !== 'distinct') throw new UsageError('office duplicates resolve 需要 --as duplicate（确认为重复）或 --as distinct（确认不是重复）', 'office')
+      return withOffice(ctx, async (office) => {
+        const pair = resolveDuplicate(office, { a: args[0], b: args[1], as, reason: options.reason as string | undefined })
+        out.document({ pair })
+        out.data(resolutionText(pair))
+        out.info(`已记录：${pair.a.province}:${pair.a.code} 与 ${pair.b.province}:${pair.b.code} ${resolutionText(pair)}`)
         return 0
       })
     }

@@ -88,3 +88,18 @@ export function registerFile(db: Db, siteId: number, entryPath: string): (Regist
       .get(siteId, entryPath) as (RegisterFile & { bundleSha256: string }) | undefined) ?? null
   )
 }
+
+/** The current register without each site's file list: for whole-register passes (duplicates) at 10,000 sites. */
+export function currentRegisterFields(db: Db): Omit<RegisterSite, 'files'>[] {
+  return (db.prepare('SELECT * FROM register_current ORDER BY province, code').all() as SiteRow[]).map((r) => ({
+    id: r.id,
+    bundleId: r.bundle_id,
+    province: r.province,
+    code: r.code,
+    name: r.name,
+    type: r.type,
+    recommender: r.recommender,
+    starLevel: r.star_level,
+    fields: JSON.parse(r.fields_json) as Record<string, unknown>,
+  }))
+}

@@ -1,5 +1,9 @@
 /** The office database's own numbered migrations, run by the same runner as the province's (db/connection). */
 import type { Migration } from '../../migrations'
 import { sql as v1 } from './001_office_init'
+import { sql as v2 } from './002_office_duplicates'
 
-export const OFFICE_MIGRATIONS: Migration[] = [{ version: 1, name: 'office-init', sql: v1 }]
+export const OFFICE_MIGRATIONS: Migration[] = [
+  { version: 1, name: 'office-init', sql: v1 },
+  { version: 2, name: 'office-duplicates', sql: v2 },
+]
