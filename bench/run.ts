@@ -17,8 +17,9 @@ import { lettersCase } from './cases/letters'
 import { filterSitesCase } from './cases/filterSites'
 import { firstScreenCase } from './cases/firstScreen'
 import { relayCase } from './cases/relay'
+import { officeDuplicatesCase } from './cases/officeDuplicates'
 
-const CASES: Case[] = [insertSitesCase, listSitesCase, listSitesWithAttachmentsCase, checksCase, bundleBuildCase, bundleVerifyCase, bundleMemoryCase, rosterImportCase, lettersCase, filterSitesCase, firstScreenCase, relayCase]
+const CASES: Case[] = [insertSitesCase, listSitesCase, listSitesWithAttachmentsCase, checksCase, bundleBuildCase, bundleVerifyCase, bundleMemoryCase, rosterImportCase, lettersCase, filterSitesCase, firstScreenCase, relayCase, officeDuplicatesCase]
 
 async function main(): Promise<void> {
   const filter = process.argv[2]
