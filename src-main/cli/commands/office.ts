@@ -10,6 +10,7 @@ import { addKey, listKeys } from '../../services/office/keys'
 import { initOffice } from '../../services/office/profile'
 import { receive } from '../../services/office/receive'
 import { listRegister } from '../../services/office/register'
+import { exportRegister } from '../../services/office/export'
 import { listDuplicates, resolveDuplicate, type DuplicatePairView } from '../../services/office/duplicates'
 import { UsageError, type OptionValues } from '../args'
 import type { Command, CommandContext } from '../command'
@@ -42,6 +43,7 @@ const ALLOWED: Record<string, string[]> = {
   confirm: ['fingerprint'],
   list: ['province'],
   duplicates: [],
+  export: ['out'],
   'duplicates resolve': ['as', 'reason'],
 }
 
@@ -68,7 +70,7 @@ function resolutionText(p: DuplicatePairView): string {
 export const officeCommand: Command = {
   name: 'office',
   summary: '全国推进办公室：登记各省公钥、接收并校验报送包、查看全国名册',
-  synopsis: 'office init|key add|key list|receive|bundles|confirm|list|duplicates …',
+  synopsis: 'office init|key add|key list|receive|bundles|confirm|list|export|duplicates …',
   acceptsPositionals: true,
   options: {
     name: { type: 'string', label: '推进办公室名称', valueName: '名称', description: 'office init：推进办公室全称' },
@@ -77,6 +79,7 @@ export const officeCommand: Command = {
     fingerprint: { type: 'string', label: '公钥指纹', valueName: 'HEX', description: 'office key add / office confirm：盖章报送函上的公钥指纹（64 位十六进制）' },
     province: { type: 'string', label: '省份', valueName: '省份', description: 'office key add / office list：省份，如 广东' },
     history: { type: 'boolean', label: '历史', description: 'office key list：同时列出已被替换的旧公钥' },
+    out: { type: 'string', label: '输出文件', valueName: 'FILE.xlsx', description: 'office export：全国名册保存位置；不给出时存入数据目录的 outputs 文件夹' },
     as: { type: 'string', label: '处理结果', valueName: 'duplicate|distinct', description: 'office duplicates resolve：duplicate 确认为重复，distinct 确认不是重复' },
     reason: { type: 'string', label: '理由', valueName: '文字', description: 'office duplicates resolve：处理理由（确认为重复时必填）' },
   },
@@ -90,6 +93,7 @@ export const officeCommand: Command = {
     '  office bundles [--json]                               列出收到的报送包（含待确认、已被替代的）',
     '  office confirm 报送包编号 --fingerprint HEX           核对报送函上的指纹后，确认待确认的报送包并入名册',
     '  office list [--province 广东] [--json]                列出全国名册（各省最新的报送包）',
+    '  office export [--out 全国名册.xlsx] [--json]          导出全国名册（省份列在最前，其余列同各省推荐汇总表）',
     '  office duplicates [--json]                            并排列出省内、跨省的疑似重复现场及处理结果',
     '  office duplicates resolve A B --as duplicate|distinct [--reason 文字]',
     '                                                        处理一对疑似重复（A、B 写作 省份:现场编号，编号唯一时可只写编号）',
@@ -192,6 +196,17 @@ export const officeCommand: Command = {
         out.document(r)
         out.data(r.status)
         out.info(r.status === 'ingested' ? `已确认并并入名册：${r.province}报送包 ${id}，公钥 ${r.fingerprint} 已登记。` : `已确认公钥 ${r.fingerprint}；报送包 ${id} 早于${r.province}已入库的报送包，转入历史。`)
+        return 0
+      })
+    }
+
+    if (sub === 'export') {
+      if (args.length) throw new UsageError(`office export 不接受参数“${args.join(' ')}”`, 'office')
+      return withOffice(ctx, async (office) => {
+        const r = await exportRegister(office, options.out as string | undefined)
+        out.document(r)
+        out.data(r.path)
+        out.info(`已导出全国名册：${r.sites} 个现场，${r.path}`)
         return 0
       })
     }

@@ -15,7 +15,8 @@ export function dateStamp(iso: string): string {
   return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`
 }
 
-export function resolveOutPath(app: AppContext, outPath: string | undefined, defaultName: string): string {
+/** `app`: only its data folder is used, so the national office's context serves as well. */
+export function resolveOutPath(app: Pick<AppContext, 'dataDir'>, outPath: string | undefined, defaultName: string): string {
   const target = outPath ? path.resolve(outPath) : path.join(app.dataDir, 'outputs', defaultName)
   if (path.extname(target).toLowerCase() !== '.xlsx') throw invalid(`输出文件应以 .xlsx 结尾：${target}`)
   const dir = path.dirname(target)
@@ -27,7 +28,7 @@ export function resolveOutPath(app: AppContext, outPath: string | undefined, def
   return target
 }
 
-export async function writeWorkbookAtomically(app: AppContext, workbook: ExcelJS.Workbook, target: string): Promise<number> {
+export async function writeWorkbookAtomically(app: Pick<AppContext, 'dataDir'>, workbook: ExcelJS.Workbook, target: string): Promise<number> {
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
   try {
     writeFileAtomic(app.dataDir, target, buffer)
