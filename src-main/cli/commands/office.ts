@@ -11,6 +11,7 @@ import { initOffice } from '../../services/office/profile'
 import { receive } from '../../services/office/receive'
 import { listRegister } from '../../services/office/register'
 import { exportRegister } from '../../services/office/export'
+import { exportProvinceResults, setOfficeResult } from '../../services/office/results'
 import { listDuplicates, resolveDuplicate, type DuplicatePairView } from '../../services/office/duplicates'
 import { UsageError, type OptionValues } from '../args'
 import type { Command, CommandContext } from '../command'
@@ -44,6 +45,8 @@ const ALLOWED: Record<string, string[]> = {
   list: ['province'],
   duplicates: [],
   export: ['out'],
+  'results set': ['star', 'batch', 'certificate', 'plaque'],
+  'results export': ['province', 'out'],
   'duplicates resolve': ['as', 'reason'],
 }
 
@@ -70,16 +73,20 @@ function resolutionText(p: DuplicatePairView): string {
 export const officeCommand: Command = {
   name: 'office',
   summary: '全国推进办公室：登记各省公钥、接收并校验报送包、查看全国名册',
-  synopsis: 'office init|key add|key list|receive|bundles|confirm|list|export|duplicates …',
+  synopsis: 'office init|key add|key list|receive|bundles|confirm|list|export|results|duplicates …',
   acceptsPositionals: true,
   options: {
     name: { type: 'string', label: '推进办公室名称', valueName: '名称', description: 'office init：推进办公室全称' },
     short: { type: 'string', label: '简称', valueName: '简称', description: 'office init：简称，如 推进办' },
     year: { type: 'integer', label: '活动年度', valueName: '年度', description: 'office init：活动年度（默认 2021）', min: 2000, max: 2100 },
     fingerprint: { type: 'string', label: '公钥指纹', valueName: 'HEX', description: 'office key add / office confirm：盖章报送函上的公钥指纹（64 位十六进制）' },
-    province: { type: 'string', label: '省份', valueName: '省份', description: 'office key add / office list：省份，如 广东' },
+    province: { type: 'string', label: '省份', valueName: '省份', description: 'office key add / office list / office results export：省份，如 广东' },
     history: { type: 'boolean', label: '历史', description: 'office key list：同时列出已被替换的旧公钥' },
-    out: { type: 'string', label: '输出文件', valueName: 'FILE.xlsx', description: 'office export：全国名册保存位置；不给出时存入数据目录的 outputs 文件夹' },
+    out: { type: 'string', label: '输出文件', valueName: 'FILE.xlsx', description: 'office export / office results export：保存位置；不给出时存入数据目录的 outputs 文件夹' },
+    star: { type: 'integer', label: '星级', valueName: 'N', description: 'office results set：评定星级（1 到 7）', min: 1, max: 7 },
+    batch: { type: 'string', label: '批次', valueName: '批次', description: 'office results set：评定批次，如 2021年第一批' },
+    certificate: { type: 'string', label: '证书编号', valueName: '编号', description: 'office results set：星级证书编号' },
+    plaque: { type: 'string', label: '标牌编号', valueName: '编号', description: 'office results set：标牌编号' },
     as: { type: 'string', label: '处理结果', valueName: 'duplicate|distinct', description: 'office duplicates resolve：duplicate 确认为重复，distinct 确认不是重复' },
     reason: { type: 'string', label: '理由', valueName: '文字', description: 'office duplicates resolve：处理理由（确认为重复时必填）' },
   },
@@ -94,6 +101,10 @@ export const officeCommand: Command = {
     '  office confirm 报送包编号 --fingerprint HEX           核对报送函上的指纹后，确认待确认的报送包并入名册',
     '  office list [--province 广东] [--json]                列出全国名册（各省最新的报送包）',
     '  office export [--out 全国名册.xlsx] [--json]          导出全国名册（省份列在最前，其余列同各省推荐汇总表）',
+    '  office results set 省份:现场编号 --star N --batch 批次 [--certificate 编号] [--plaque 编号]',
+    '                                                        记录一个现场的评定结果（同一批次再记录则覆盖）',
+    '  office results export --province 广东 [--out 广东_评定结果.xlsx]',
+    '                                                        按省导出评定结果，格式即省级 results import 读取的格式',
     '  office duplicates [--json]                            并排列出省内、跨省的疑似重复现场及处理结果',
     '  office duplicates resolve A B --as duplicate|distinct [--reason 文字]',
     '                                                        处理一对疑似重复（A、B 写作 省份:现场编号，编号唯一时可只写编号）',
@@ -102,10 +113,15 @@ export const officeCommand: Command = {
   async run(ctx) {
     const { positionals, options, out } = ctx
     const [first, second, ...rest] = positionals
-    const sub = first === 'key' ? `key ${second ?? ''}`.trim() : first === 'duplicates' && second === 'resolve' ? 'duplicates resolve' : (first ?? '')
+    const sub =
+      first === 'key' || first === 'results'
+        ? `${first} ${second ?? ''}`.trim()
+        : first === 'duplicates' && second === 'resolve'
+          ? 'duplicates resolve'
+          : (first ?? '')
     if (!(sub in ALLOWED)) throw new UsageError(sub ? `office 没有子命令“${sub}”` : '缺少 office 的子命令', 'office')
     checkOptions(sub, options)
-    const args = first === 'key' || sub === 'duplicates resolve' ? rest : [second, ...rest].filter((a): a is string => a !== undefined)
+    const args = first === 'key' || first === 'results' || sub === 'duplicates resolve' ? rest : [second, ...rest].filter((a): a is string => a !== undefined)
 
     if (sub === 'init') {
       if (args.length) throw new UsageError(`office init 不接受参数“${args.join(' ')}”`, 'office')
@@ -207,6 +223,36 @@ export const officeCommand: Command = {
         out.document(r)
         out.data(r.path)
         out.info(`已导出全国名册：${r.sites} 个现场，${r.path}`)
+        return 0
+      })
+    }
+
+    if (sub === 'results set') {
+      if (args.length !== 1) throw new UsageError('office results set 需要一个现场：省份:现场编号', 'office')
+      if (options.star === undefined || options.batch === undefined) throw new UsageError('office results set 需要 --star（星级）和 --batch（批次）', 'office')
+      return withOffice(ctx, async (office) => {
+        const result = setOfficeResult(office, {
+          site: args[0],
+          star: options.star as number,
+          batch: options.batch as string,
+          certificateNo: options.certificate as string | undefined,
+          plaqueNo: options.plaque as string | undefined,
+        })
+        out.document({ result })
+        out.data(`${result.province}:${result.code}`)
+        out.info(`已记录 ${result.province}:${result.code} ${result.batch} ${result.star} 星级${result.certificateNo ? `，证书编号 ${result.certificateNo}` : ''}${result.plaqueNo ? `，标牌编号 ${result.plaqueNo}` : ''}`)
+        return 0
+      })
+    }
+
+    if (sub === 'results export') {
+      if (args.length) throw new UsageError(`office results export 不接受参数“${args.join(' ')}”`, 'office')
+      if (options.province === undefined) throw new UsageError('office results export 需要 --province（省份）', 'office')
+      return withOffice(ctx, async (office) => {
+        const r = await exportProvinceResults(office, { province: options.province as string, out: options.out as string | undefined })
+        out.document(r)
+        out.data(r.path)
+        out.info(`已导出 ${r.rows} 条评定结果：${r.path}（省协会用 starsite results import 导入）`)
         return 0
       })
     }

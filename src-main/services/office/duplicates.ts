@@ -9,7 +9,7 @@ import { appendAudit } from '../../db/repositories/audit'
 import { listResolutions, saveResolution, type Resolution } from '../../db/office/duplicates'
 import { currentRegisterFields } from '../../db/office/register'
 import type { OfficeContext } from './context'
-import { provinceName } from './keys'
+import { findRegisterSite } from './register'
 
 /** One side of a pair: 省份, 现场编号, 名称, 地市, 地址, 统一社会信用代码 as the register holds them. */
 export type DuplicateSide = OfficeSiteKeys
@@ -50,23 +50,6 @@ export function listDuplicates(office: OfficeContext): DuplicatePairView[] {
   })
 }
 
-/** `省份:现场编号`, or a bare 现场编号 when only one province has it. */
-function findSite(sites: DuplicateSide[], ref: string): DuplicateSide {
-  const at = ref.search(/[:：]/)
-  if (at >= 0) {
-    const province = provinceName(ref.slice(0, at).trim())
-    const code = ref.slice(at + 1).trim()
-    const site = sites.find((s) => s.province === province && s.code === code)
-    if (!site) throw new AppError('not-found', `全国名册中没有${province}的现场“${code}”`)
-    return site
-  }
-  const matches = sites.filter((s) => s.code === ref.trim())
-  if (matches.length === 0) throw new AppError('not-found', `全国名册中没有编号为“${ref}”的现场`)
-  if (matches.length > 1)
-    throw new AppError('invalid-input', `编号“${ref}”在${matches.map((s) => s.province).join('、')}都有，请写成“省份:编号”，如 ${siteRef(matches[0])}`)
-  return matches[0]
-}
-
 export interface ResolveInput {
   a: string
   b: string
@@ -79,8 +62,8 @@ export function resolveDuplicate(office: OfficeContext, input: ResolveInput): Du
   if (input.as === 'duplicate' && !reason) throw new AppError('invalid-input', '确认为重复时请用 --reason 写明理由', { field: 'reason' })
   return office.db.transaction((): DuplicatePairView => {
     const sites = registerKeys(office)
-    const x = findSite(sites, input.a)
-    const y = findSite(sites, input.b)
+    const x = findRegisterSite(sites, input.a)
+    const y = findRegisterSite(sites, input.b)
     const key = pairKey(x, y)
     if (x === y) throw new AppError('invalid-input', `两个参数指向同一个现场 ${siteRef(x)}`)
     const pair = findOfficeDuplicates(sites.filter((s) => s === x || s === y)).find((p) => p.key === key)
