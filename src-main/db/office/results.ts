@@ -4,6 +4,7 @@ export interface OfficeResult {
   province: string
   code: string
   batch: string
+  name: string
   star: number
   certificateNo: string
   plaqueNo: string
@@ -15,6 +16,7 @@ interface Row {
   province: string
   code: string
   batch: string
+  name: string
   star: number
   certificate_no: string
   plaque_no: string
@@ -25,11 +27,11 @@ interface Row {
 /** A later rating of the same site in the same batch replaces the earlier one. */
 export function putOfficeResult(db: Db, r: OfficeResult): void {
   db.prepare(
-    `INSERT INTO site_results (province, code, batch, star, certificate_no, plaque_no, recorded_at, recorded_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (province, code, batch) DO UPDATE SET star = excluded.star, certificate_no = excluded.certificate_no,
+    `INSERT INTO site_results (province, code, batch, name, star, certificate_no, plaque_no, recorded_at, recorded_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (province, code, batch) DO UPDATE SET name = excluded.name, star = excluded.star, certificate_no = excluded.certificate_no,
        plaque_no = excluded.plaque_no, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`,
-  ).run(r.province, r.code, r.batch, r.star, r.certificateNo, r.plaqueNo, r.recordedAt, r.recordedBy)
+  ).run(r.province, r.code, r.batch, r.name, r.star, r.certificateNo, r.plaqueNo, r.recordedAt, r.recordedBy)
 }
 
 export function officeResultsOf(db: Db, province: string): OfficeResult[] {
@@ -37,6 +39,7 @@ export function officeResultsOf(db: Db, province: string): OfficeResult[] {
     province: r.province,
     code: r.code,
     batch: r.batch,
+    name: r.name,
     star: r.star,
     certificateNo: r.certificate_no,
     plaqueNo: r.plaque_no,

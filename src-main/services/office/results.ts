@@ -37,6 +37,7 @@ export function setOfficeResult(office: OfficeContext, input: SetResultInput): O
       province: site.province,
       code: site.code,
       batch,
+      name: site.name,
       star: input.star,
       certificateNo: cleanText(input.certificateNo).toUpperCase(),
       plaqueNo: cleanText(input.plaqueNo).toUpperCase(),
@@ -68,7 +69,7 @@ export async function exportProvinceResults(office: OfficeContext, input: { prov
     const site = sites.get(r.code)
     const values: Record<ResultField, string> = {
       code: r.code,
-      name: site?.name ?? '',
+      name: site?.name ?? r.name,
       recommender: site?.recommender ?? '',
       enterprise: cleanText(site?.fields.enterprise),
       type: site ? (SITE_TYPE_INFO[site.type as SiteType]?.label ?? site.type) : '',

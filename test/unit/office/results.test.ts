@@ -5,6 +5,7 @@ import { RESULT_COLUMNS } from '../../../src-main/core/results/columns'
 import { addKey } from '../../../src-main/services/office/keys'
 import { receive } from '../../../src-main/services/office/receive'
 import { listRegister } from '../../../src-main/services/office/register'
+import { removeSites } from '../../../src-main/services/sites/sites'
 import { runCli } from '../cli/run'
 import { newOffice, province, tempDir } from './helpers'
 
@@ -70,5 +71,17 @@ describe('office results', () => {
     const bySite = new Map(after.sites.map((s: { siteId: number }) => [s.siteId, s]))
     expect(bySite.get(gd.siteIds[0])).toMatchObject({ outcome: 'rated', awardedStar: 5, certificateNo: 'GD2021-0001', batch: '2021年第一批' })
     expect(bySite.get(gd.siteIds[1])).toMatchObject({ outcome: 'rated', awardedStar: 4, certificateNo: 'GD2021-0002', batch: '2021年第一批' })
+
+    // 广东 later withdraws its second site and re-sends: the office's file still names it as rated.
+    removeSites(gd.app, [gd.siteIds[1]])
+    const resent = await gd.bundle(path.join(tempDir('starsite-gd2-'), '广东_2.zip'))
+    expect(cli(data, ['office', 'receive', resent]).doc.outcomes[0].status).toBe('ingested')
+    expect(cli(data, ['office', 'list', '--province', '广东']).doc.sites).toHaveLength(1)
+    const again = path.join(path.dirname(out), '广东_评定结果_2.xlsx')
+    expect(cli(data, ['office', 'results', 'export', '--province', '广东', '--out', again]).doc.rows).toBe(2)
+    const wb2 = new ExcelJS.Workbook()
+    await wb2.xlsx.readFile(again)
+    const nameCol = 1 + RESULT_COLUMNS.findIndex((c) => c.field === 'name')
+    expect([2, 3].map((n) => wb2.worksheets[0].getRow(n).getCell(nameCol).value)).toEqual(['广东一号营业厅', '广东二号营业厅'])
   })
 })
