@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { dispatch } from '../../api/dispatch'
 import type { OpOutput, Site } from '../../api/contract'
@@ -6,9 +5,8 @@ import { kindChoices, parseAttachmentKind } from '../../core/attachments/fileTyp
 import { formatSize } from '../../core/files/size'
 import { UsageError } from '../args'
 import { CommandFailure, unwrap, type Command } from '../command'
+import { requireData } from './requireData'
 import { findSite } from './siteRef'
-
-const NOT_INITIALISED = '尚未设置协会信息：请先运行 starsite init --association 协会名称 --short 简称 --province 省份'
 
 export const attachCommand: Command = {
   name: 'attach',
@@ -29,9 +27,7 @@ export const attachCommand: Command = {
     const kind = parseAttachmentKind(kindArg)
     if (!kind)
       throw new CommandFailure({ code: 'invalid-input', message: `无法识别的附件类别“${kindArg}”，可选：${kindChoices()}` })
-    // Like list: a typo in --data must not create an empty data folder as a side effect.
-    if (!fs.existsSync(path.join(dataDir, 'starsite.db')))
-      throw new CommandFailure({ code: 'not-initialised', message: `${NOT_INITIALISED}（数据目录 ${dataDir} 中还没有数据文件）` })
+    requireData(dataDir)
     const app = openApp()
     const { sites } = unwrap<{ sites: Site[] }>(await dispatch(app, 'sites.list', {}))
     const site = findSite(sites, siteArg)

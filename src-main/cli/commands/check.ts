@@ -1,9 +1,8 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { dispatch } from '../../api/dispatch'
 import { RULE_LABELS, SEVERITY_LABELS, type OpOutput } from '../../api/contract'
-import { CommandFailure, unwrap, type Command } from '../command'
+import { unwrap, type Command } from '../command'
 import { formatTable } from '../output'
+import { requireData } from './requireData'
 
 export const checkCommand: Command = {
   name: 'check',
@@ -17,12 +16,7 @@ export const checkCommand: Command = {
     'errors、warnings 为未解决的数量（已豁免的警告不计）。退出码：0 没有未解决的错误，1 有未解决的错误。',
   ],
   async run({ options, out, openApp, dataDir }) {
-    // Checking must not create a data folder as a side effect of a typo in --data.
-    if (!fs.existsSync(path.join(dataDir, 'starsite.db')))
-      throw new CommandFailure({
-        code: 'not-initialised',
-        message: `尚未设置协会信息：请先运行 starsite init（数据目录 ${dataDir} 中还没有数据文件）`,
-      })
+    requireData(dataDir)
     const app = openApp()
     const run = unwrap<OpOutput<'checks.run'>>(await dispatch(app, 'checks.run', options.deep ? { deep: true } : {}))
     const { findings } = unwrap<OpOutput<'checks.findings'>>(await dispatch(app, 'checks.findings', { includeWaived: true }))

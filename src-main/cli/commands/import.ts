@@ -9,7 +9,8 @@ import type { OpOutput } from '../../api/contract'
 import { UsageError } from '../args'
 import { CommandFailure, unwrap, type Command } from '../command'
 import type { Output } from '../output'
-import { printProblems, requireDatabase } from './rosterShared'
+import { requireData } from './requireData'
+import { printProblems } from './rosterShared'
 
 type FolderResult = OpOutput<'attachments.importFolder'>
 
@@ -55,7 +56,7 @@ export const importCommand: Command = {
   ],
   async run({ options, positionals, out, openApp, dataDir }) {
     if (positionals.length !== 1) throw new UsageError('请给出一个要导入的推荐汇总表文件（.xlsx）', 'import')
-    requireDatabase(dataDir)
+    requireData(dataDir)
     const file = path.resolve(positionals[0])
     const validOnly = options['valid-only'] === true
     const folder = typeof options.attachments === 'string' ? path.resolve(options.attachments) : null

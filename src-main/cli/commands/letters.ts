@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import fs from 'node:fs'
 import path from 'node:path'
 import type { OpOutput } from '../../api/contract'
 import { dispatch } from '../../api/dispatch'
-import { CommandFailure, unwrap, type Command } from '../command'
+import { unwrap, type Command } from '../command'
+import { requireData } from './requireData'
 
 export const lettersCommand: Command = {
   name: 'letters',
@@ -18,12 +18,7 @@ export const lettersCommand: Command = {
     '--json 输出 { "generated": [...], "skipped": [{ siteCode, siteName, reasons }] }。',
   ],
   async run({ options, out, openApp, dataDir, stopSignal }) {
-    if (!fs.existsSync(path.join(dataDir, 'starsite.db'))) {
-      throw new CommandFailure({
-        code: 'not-initialised',
-        message: `尚未设置协会信息：请先运行 starsite init（数据目录 ${dataDir} 中还没有数据文件）`,
-      })
-    }
+    requireData(dataDir)
     const app = openApp()
     const outDir = path.resolve(options.out as string)
     const jobId = randomUUID()

@@ -1,13 +1,11 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { dispatch } from '../../api/dispatch'
 import { SITE_STATUS_LABELS, SITE_STATUSES, SITE_TYPE_INFO, STAR_LABELS, type OpOutput, type Site } from '../../api/contract'
 import { parseSiteStatus, type SiteStatus } from '../../core/sites/fields'
 import type { OptionSpec } from '../args'
 import { CommandFailure, unwrap, type Command, type CommandContext } from '../command'
 import { formatTable } from '../output'
+import { requireData } from './requireData'
 
-const NOT_INITIALISED = '尚未设置协会信息：请先运行 starsite init --association 协会名称 --short 简称 --province 省份'
 
 export const STATUS_CHOICES = SITE_STATUSES.map((s) => `${SITE_STATUS_LABELS[s]}（${s}）`).join('、')
 
@@ -23,12 +21,6 @@ export function readStatus(text: string, option: string): SiteStatus {
   const status = parseSiteStatus(text)
   if (!status) throw new CommandFailure({ code: 'invalid-input', message: `--${option} 的状态“${text}”无法识别，可选：${STATUS_CHOICES}` })
   return status
-}
-
-/** Listing must not create a data folder as a side effect of a typo in --data: no database, nothing set up. */
-export function requireData(dataDir: string): void {
-  if (!fs.existsSync(path.join(dataDir, 'starsite.db')))
-    throw new CommandFailure({ code: 'not-initialised', message: `${NOT_INITIALISED}（数据目录 ${dataDir} 中还没有数据文件）` })
 }
 
 /** `list` and `sites list`: the year's sites, optionally of one status; deferred ones carry their reason. */

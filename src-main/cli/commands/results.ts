@@ -12,7 +12,7 @@ import { CommandFailure, unwrap, type Command } from '../command'
 import type { Output } from '../output'
 import { formatTable } from '../output'
 import { pickSubcommand } from '../subcommands'
-import { requireData } from './list'
+import { requireData } from './requireData'
 import { printProblems } from './rosterShared'
 import { findSite } from './siteRef'
 

@@ -1,18 +1,6 @@
 /** Pieces the roster commands share: the "set up first" guard and the per-problem list. */
-import fs from 'node:fs'
-import path from 'node:path'
 import { describeProblem, type RowProblem } from '../../core/roster/problems'
-import { CommandFailure } from '../command'
 import type { Output } from '../output'
-
-/** Importing must not create a data folder as a side effect of a typo in --data. */
-export function requireDatabase(dataDir: string): void {
-  if (!fs.existsSync(path.join(dataDir, 'starsite.db')))
-    throw new CommandFailure({
-      code: 'not-initialised',
-      message: `尚未设置协会信息：请先运行 starsite init（数据目录 ${dataDir} 中还没有数据文件）`,
-    })
-}
 
 /** “第 12 行 G 列（统一社会信用代码）：…”, errors first, then warnings; on stdout in human mode. */
 export function printProblems(out: Output, errors: RowProblem[], warnings: RowProblem[], limit = 200): void {

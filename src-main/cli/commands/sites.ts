@@ -7,7 +7,8 @@ import { SITE_STATUS_LABELS, type Site } from '../../api/contract'
 import { UsageError } from '../args'
 import { unwrap, type Command } from '../command'
 import { pickSubcommand } from '../subcommands'
-import { readStatus, requireData, runList, statusOption, STATUS_CHOICES } from './list'
+import { readStatus, runList, statusOption, STATUS_CHOICES } from './list'
+import { requireData } from './requireData'
 import { findSite } from './siteRef'
 
 const SUBCOMMANDS = { list: ['status', 'deleted'], status: ['to', 'reason'], resume: [] }

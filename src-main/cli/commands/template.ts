@@ -2,7 +2,7 @@ import path from 'node:path'
 import { dispatch } from '../../api/dispatch'
 import type { OpOutput } from '../../api/contract'
 import { unwrap, type Command } from '../command'
-import { requireDatabase } from './rosterShared'
+import { requireData } from './requireData'
 
 export const templateCommand: Command = {
   name: 'template',
@@ -13,7 +13,7 @@ export const templateCommand: Command = {
   },
   notes: ['模板的下拉列表使用本协会所在省份的地市和本年度的申报星级，申报日期提示本年度申报时间。'],
   async run({ options, out, openApp, dataDir }) {
-    requireDatabase(dataDir)
+    requireData(dataDir)
     const app = openApp()
     const input = options.out ? { outPath: path.resolve(options.out as string) } : {}
     const result = unwrap<OpOutput<'roster.template'>>(await dispatch(app, 'roster.template', input))

@@ -4,7 +4,8 @@ import { dispatch } from '../../api/dispatch'
 import type { OpOutput } from '../../api/contract'
 import { UsageError } from '../args'
 import { unwrap, type Command } from '../command'
-import { printProblems, requireDatabase } from './rosterShared'
+import { requireData } from './requireData'
+import { printProblems } from './rosterShared'
 
 export const trainingCommand: Command = {
   name: 'training',
@@ -22,7 +23,7 @@ export const trainingCommand: Command = {
   async run({ options, positionals, out, openApp, dataDir }) {
     if (positionals[0] !== 'import') throw new UsageError('用法：starsite training import 名单.xlsx', 'training')
     if (positionals.length !== 2) throw new UsageError('请给出一个要导入的培训合格名单文件（.xlsx）', 'training')
-    requireDatabase(dataDir)
+    requireData(dataDir)
     const app = openApp()
     const envelope = await dispatch(app, 'training.importRoster', {
       path: path.resolve(positionals[1]),

@@ -68,6 +68,13 @@ describe('starsite office (CLI)', () => {
     expect(provinceInit.status).toBe(1)
     expect(provinceInit.stderr).toContain('全国推进办公室的数据文件夹')
     expect(fs.existsSync(path.join(data, 'starsite.db'))).toBe(false)
+    // A reading command names the office's folder as such, rather than calling it empty.
+    for (const command of [['list'], ['check'], ['results', 'list']]) {
+      const r = runCli(['--data', data, ...command])
+      expect(r.status, command.join(' ')).toBe(1)
+      expect(r.stderr).toContain('全国推进办公室的数据文件夹')
+    }
+    expect(fs.existsSync(path.join(data, 'starsite.db'))).toBe(false)
     const wrongRole = cli(gd.app.dataDir, ['list'])
     expect(wrongRole.status).toBe(1)
     expect(wrongRole.stderr).toContain('省级协会的数据文件夹')
