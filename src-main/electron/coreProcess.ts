@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import { utilityProcess, type UtilityProcess } from 'electron'
-import type { CoreChild } from '../relay/client'
+import { coreChildOf, type CoreChild } from '../relay/client'
 import type { Log } from './log'
 
 /** The built src-main/relay/entry.ts, next to out/main/index.js. */
@@ -20,29 +20,14 @@ export function forkCoreProcess(mainDir: string, log: Log): CoreChild {
 }
 
 export function utilityCoreChild(child: UtilityProcess): CoreChild {
-  let exitCode: number | undefined
-  const exitListeners: ((code: number | null) => void)[] = []
-  child.once('exit', (code) => {
-    exitCode = code
-    for (const l of exitListeners) l(code)
+  return coreChildOf({
+    onceExit: (listener) => child.once('exit', listener),
+    onMessage: (listener) => {
+      const l = (message: unknown) => listener(message)
+      child.on('message', l)
+      return () => child.off('message', l)
+    },
+    send: (message) => child.postMessage(message),
+    kill: () => child.kill(),
   })
-  return {
-    port: {
-      postMessage: (message) => {
-        if (exitCode === undefined) child.postMessage(message)
-      },
-      onMessage: (listener) => {
-        const l = (message: unknown) => listener(message)
-        child.on('message', l)
-        return () => child.off('message', l)
-      },
-    },
-    onExit: (listener) => {
-      if (exitCode !== undefined) listener(exitCode)
-      else exitListeners.push(listener)
-    },
-    kill: () => {
-      child.kill()
-    },
-  }
 }

@@ -175,3 +175,37 @@ export class CoreClient implements CoreLink {
     return result
   }
 }
+
+/** The few calls the relay makes on a child process: Node's ChildProcess and Electron's UtilityProcess alike. */
+export interface ChildHooks {
+  onceExit(listener: (code: number | null) => void): void
+  onMessage(listener: (message: unknown) => void): () => void
+  send(message: unknown): void
+  kill(): void
+}
+
+/**
+ * A CoreChild over a child process: its exit remembered (a listener added after the end still hears of it),
+ * nothing sent once it is gone.
+ */
+export function coreChildOf(hooks: ChildHooks): CoreChild {
+  let exitCode: number | null | undefined
+  const exitListeners: ((code: number | null) => void)[] = []
+  hooks.onceExit((code) => {
+    exitCode = code
+    for (const l of exitListeners) l(code)
+  })
+  return {
+    port: {
+      postMessage: (message) => {
+        if (exitCode === undefined) hooks.send(message)
+      },
+      onMessage: hooks.onMessage,
+    },
+    onExit: (listener) => {
+      if (exitCode !== undefined) listener(exitCode)
+      else exitListeners.push(listener)
+    },
+    kill: hooks.kill,
+  }
+}

@@ -4,36 +4,25 @@
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import type { CoreChild } from './client'
+import { coreChildOf, type CoreChild } from './client'
 
 /** Main's view of a Node child process running entry.ts: the relay tests and the bench stand where main would. */
 export function nodeCoreChild(child: ChildProcess): CoreChild {
-  let exitCode: number | null | undefined
-  const exitListeners: ((code: number | null) => void)[] = []
-  child.once('exit', (code) => {
-    exitCode = code
-    for (const l of exitListeners) l(code)
-  })
-  return {
-    port: {
-      postMessage: (message) => {
-        // Sending to a process that just died fails; its exit is reported through onExit.
-        if (child.connected) child.send(message as object)
-      },
-      onMessage: (listener) => {
-        const l = (message: unknown) => listener(message)
-        child.on('message', l)
-        return () => child.off('message', l)
-      },
+  return coreChildOf({
+    onceExit: (listener) => child.once('exit', listener),
+    onMessage: (listener) => {
+      const l = (message: unknown) => listener(message)
+      child.on('message', l)
+      return () => child.off('message', l)
     },
-    onExit: (listener) => {
-      if (exitCode !== undefined) listener(exitCode)
-      else exitListeners.push(listener)
+    // Sending to a process that just died fails; its exit is reported through onExit.
+    send: (message) => {
+      if (child.connected) child.send(message as object)
     },
     kill: () => {
       child.kill('SIGKILL')
     },
-  }
+  })
 }
 
 /** entry.ts of this folder, run as it is under plain Node (`execArgv` brings the TypeScript loader). */

@@ -47,9 +47,9 @@ export function insertRegisterSites(db: Db, bundleId: number, province: string, 
   }
 }
 
-function withFiles(db: Db, rows: SiteRow[]): RegisterSite[] {
-  const files = db.prepare('SELECT path, size, sha256 FROM register_files WHERE site_id = ? ORDER BY id')
-  return rows.map((r) => ({
+/** A register row as the services see it, without its files. */
+function siteOf(r: SiteRow): Omit<RegisterSite, 'files'> {
+  return {
     id: r.id,
     bundleId: r.bundle_id,
     province: r.province,
@@ -59,8 +59,12 @@ function withFiles(db: Db, rows: SiteRow[]): RegisterSite[] {
     recommender: r.recommender,
     starLevel: r.star_level,
     fields: JSON.parse(r.fields_json) as Record<string, unknown>,
-    files: files.all(r.id) as RegisterFile[],
-  }))
+  }
+}
+
+function withFiles(db: Db, rows: SiteRow[]): RegisterSite[] {
+  const files = db.prepare('SELECT path, size, sha256 FROM register_files WHERE site_id = ? ORDER BY id')
+  return rows.map((r) => ({ ...siteOf(r), files: files.all(r.id) as RegisterFile[] }))
 }
 
 /** The sites of one bundle (current or history). */
@@ -91,15 +95,5 @@ export function registerFile(db: Db, siteId: number, entryPath: string): (Regist
 
 /** The current register without each site's file list: for whole-register passes (duplicates) at 10,000 sites. */
 export function currentRegisterFields(db: Db): Omit<RegisterSite, 'files'>[] {
-  return (db.prepare('SELECT * FROM register_current ORDER BY province, code').all() as SiteRow[]).map((r) => ({
-    id: r.id,
-    bundleId: r.bundle_id,
-    province: r.province,
-    code: r.code,
-    name: r.name,
-    type: r.type,
-    recommender: r.recommender,
-    starLevel: r.star_level,
-    fields: JSON.parse(r.fields_json) as Record<string, unknown>,
-  }))
+  return (db.prepare('SELECT * FROM register_current ORDER BY province, code').all() as SiteRow[]).map(siteOf)
 }
