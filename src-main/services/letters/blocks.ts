@@ -29,10 +29,13 @@ import { fontFor, OFF_GRID } from './styles'
 
 const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 })
 
-/** Issuer name as large as fits on one line, at most `max` half-points. */
+/**
+ * Issuer name as large as fits on one line, at most `max` half-points. A full name as long as the national
+ * office's (40 characters) would wrap at 三号 and push the page down, so it may shrink to 五号.
+ */
 function issuerSize(name: string, max: number): number {
   const fit = Math.floor(((TEXT_WIDTH / 20) * 2) / Math.max(textWidthChars(name), 1))
-  return Math.max(SIZE.三号, Math.min(max, fit))
+  return Math.max(SIZE.五号, Math.min(max, fit))
 }
 
 export function blankLine(keepNext = false): Paragraph {
