@@ -50,10 +50,14 @@ export interface AnnexRow {
   star: string
 }
 
-/** A label and a long unbroken value (a hash, a key fingerprint) on a line of its own under it. */
+/**
+ * A label and a long value (a hash, a key fingerprint), not justified: on a line of its own under the label,
+ * or (`sameLine`) right after it, a value in groups then wrapping only between its groups.
+ */
 export interface LabelledValue {
   label: string
   value: string
+  sameLine?: boolean
 }
 
 /** A body paragraph: text, or a labelled value that must not be justified or split where a reader misreads it. */
@@ -72,6 +76,7 @@ export interface LetterContent {
   fingerprint?: string
   /** 附件说明 items, without their numbers. */
   attachments: string[]
+  /** 发文机关署名; a long one may hold `\n` where its lines break. */
   signature: string
   /** 成文日期, e.g. 2021年6月1日. */
   date: string

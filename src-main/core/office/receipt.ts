@@ -58,6 +58,23 @@ export function groupedHash(hex: string): string {
 
 const LISTED = 10
 
+/** Widest signature kept on one line: beyond it the name would run into the left half of the page. */
+const SIGNATURE_LINE = 20
+
+/**
+ * The office's name as a signature: one line when short, else two, broken after an organisation level
+ * (…委员会 / …协会) nearest the middle, or in the middle, so neither line runs across the page.
+ */
+export function signatureLines(name: string): string {
+  const chars = Array.from(name)
+  if (chars.length <= SIGNATURE_LINE) return name
+  const ends = chars.flatMap((c, i) => (/[会局厅]/.test(c) && i + 1 < chars.length ? [i + 1] : []))
+  const fits = ends.filter((i) => i <= SIGNATURE_LINE + 4 && chars.length - i <= SIGNATURE_LINE + 4)
+  const mid = chars.length / 2
+  const at = fits.sort((a, b) => Math.abs(a - mid) - Math.abs(b - mid))[0] ?? Math.ceil(mid)
+  return `${chars.slice(0, at).join('')}\n${chars.slice(at).join('')}`
+}
+
 /** Codes of a list of sites, the first ten and a count of the rest. */
 function codes(items: { code: string }[]): string {
   const shown = items.slice(0, LISTED).map((i) => cleanDocLine(i.code))
@@ -80,18 +97,18 @@ export function receiptContent(input: ReceiptInput): LetterContent {
   const office = cleanDocLine(printed(input.office))
   const province = cleanDocLine(bundle.province)
   const year = bundle.campaignYear
+  // Kept short: a first bundle's receipt fits on one page under the seal's layout.
   const body: BodyItem[] = [
-    `你会报送的${year}年星级服务现场推荐报送包已于${formatChineseDateTime(bundle.receivedAt)}收到。经核验，报送包签名有效，所列文件齐全，内容与清单一致，已并入全国名册。现将收到情况函复如下：`,
+    `你会${year}年星级服务现场推荐报送包已于${formatChineseDateTime(bundle.receivedAt)}收到，经核验签名有效、文件齐全，已并入全国名册。`,
     `一、报送包文件：${cleanDocLine(bundle.originalName)}（${formatSize(bundle.size)}）。`,
-    { label: '二、报送包SHA-256校验值：', value: groupedHash(bundle.sha256) },
-    { label: '三、签名公钥指纹：', value: cleanDocLine(bundle.fingerprint) },
-    `四、收到现场 ${bundle.sites} 个、文件 ${bundle.files} 个。`,
-    '五、发现的问题：无。',
+    { label: '二、SHA-256校验值：', value: groupedHash(bundle.sha256), sameLine: true },
+    { label: '三、签名公钥指纹：', value: cleanDocLine(bundle.fingerprint), sameLine: true },
+    `四、收到现场 ${bundle.sites} 个、文件 ${bundle.files} 个；发现的问题：无。`,
   ]
   if (input.superseded) {
     const s = input.superseded
     body.push(
-      `六、本报送包替代你会此前报送、本办公室于${formatChineseDateTime(s.receivedAt)}收到的报送包（${cleanDocLine(s.originalName)}）。与之相比：${diffSentence(s.diff)}。全国名册以本报送包为准。`,
+      `五、本报送包替代${formatChineseDateTime(s.receivedAt)}收到的报送包（${cleanDocLine(s.originalName)}），全国名册以本报送包为准。与之相比：${diffSentence(s.diff)}。`,
     )
   }
   body.push('特此函复。')
@@ -102,7 +119,7 @@ export function receiptContent(input: ReceiptInput): LetterContent {
     addressee: `${cleanDocLine(printed(bundle.association))}：`,
     body,
     attachments: [],
-    signature: office,
+    signature: signatureLines(office),
     date: input.date,
   }
 }
