@@ -15,7 +15,7 @@ function checkedPrefix(value: string | undefined): string | undefined {
   if (value === undefined) return undefined
   const prefix = value.trim()
   if (!prefix) throw new AppError('invalid-input', '发文代字不能为空', { field: 'docPrefix' })
-  if (prefix.length > 20 || /[\s〔〕\[\]()（）0-9<>&"]/.test(prefix))
+  if (prefix.length > 20 || /[\s〔〕[\]()（）0-9<>&"]/.test(prefix))
     throw new AppError('invalid-input', `发文代字“${prefix}”不对：应为不超过 20 字的机关代字，不含空格、括号和数字，如 推进办`, { field: 'docPrefix' })
   return prefix
 }
