@@ -7,6 +7,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../src-main/core/errors'
+import { openDatabase } from '../../../src-main/db/connection'
+import { openOfficeDatabase } from '../../../src-main/db/office/connection'
+import { OFFICE_MIGRATIONS } from '../../../src-main/db/office/migrations'
+import { getOfficeDocPrefix, getOfficeProfile } from '../../../src-main/db/office/profile'
 import { groupedHash } from '../../../src-main/core/office/receipt'
 import { queryAudit } from '../../../src-main/db/repositories/audit'
 import { listReceipts } from '../../../src-main/db/office/receipts'
@@ -203,4 +207,29 @@ describe('office 回执', () => {
     expect(refused.stderr).toContain('签名公钥尚未确认')
     expect(cli(['receipt', 'abc']).status).toBe(2)
   }, 240_000)
+
+  it('migration 4 on a version-3 office database: profile and bundles kept, no prefix set, receipts empty', () => {
+    const file = path.join(tempDir('starsite-office-v3-'), 'office.db')
+    const old = openDatabase(file, { migrations: OFFICE_MIGRATIONS.filter((m) => m.version <= 3) })
+    old.prepare(`INSERT INTO office_profile (id, name, short_name, year, created_at, updated_at) VALUES (1, '推进办公室', '推进办', 2021, 'x', 'x')`).run()
+    old
+      .prepare(
+        `INSERT INTO received_bundles (sha256, size, original_name, province, association, campaign_year, created_at, fingerprint,
+           received_at, received_by, status, sites, files) VALUES ('ab', 1, 'a.zip', '广东省', '广东省通信行业协会', 2021, 'x', 'F', 'x', 'y', 'ingested', 2, 4)`,
+      )
+      .run()
+    old.close()
+
+    const db = openOfficeDatabase(file)
+    try {
+      expect(db.prepare('SELECT MAX(version) AS v FROM migrations').get()).toEqual({ v: 4 })
+      expect(getOfficeProfile(db)).toEqual({ name: '推进办公室', shortName: '推进办', year: 2021 })
+      expect(getOfficeDocPrefix(db)).toBeNull()
+      expect(listReceipts(db)).toEqual([])
+      expect(db.prepare('SELECT COUNT(*) AS n FROM received_bundles').get()).toEqual({ n: 1 })
+      expect(db.pragma('foreign_key_check')).toEqual([])
+    } finally {
+      db.close()
+    }
+  })
 })
