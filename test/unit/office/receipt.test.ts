@@ -14,6 +14,7 @@ import { getOfficeDocPrefix, getOfficeProfile } from '../../../src-main/db/offic
 import { groupedHash } from '../../../src-main/core/office/receipt'
 import { queryAudit } from '../../../src-main/db/repositories/audit'
 import { listReceipts } from '../../../src-main/db/office/receipts'
+import { openOffice } from '../../../src-main/services/office/context'
 import { addKey } from '../../../src-main/services/office/keys'
 import { initOffice } from '../../../src-main/services/office/profile'
 import { writeReceipt } from '../../../src-main/services/office/receipt'
@@ -134,8 +135,28 @@ describe('office 回执', () => {
       expect(tc.pages[1]).toContain('特此函复。')
       expect(flatC).toMatch(/新增现场0个；撤回现场0个；改动\d+处，涉及现场1个（GD-2021-Y001）/)
 
-      const audit = queryAudit(office.db, { entity: 'receipt', limit: 10 })
+      // Months later, in the next year: the old receipt keeps its number and date; a new one starts 2022's series.
+      office.close()
+      const later = openOffice({ dataDir: office.dataDir, actor: '推进办', now: () => '2022-01-05T02:00:00.000Z' })
+      try {
+        const kept = await writeReceipt(later, gdFirst.bundleId!)
+        expect(kept.docNumber).toBe('推进办函〔2021〕1号')
+        const xml = (await readZip(kept.path)).get('word/document.xml')!
+        expect(xml).toContain('2021年6月1日')
+        expect(xml).not.toContain('2022年1月5日')
+        changeStarLevel(zj, 1, 3)
+        const zjSecond = await receiveOne(later, await zj.bundle(path.join(tempDir('starsite-drop3-'), '浙江_第二次.zip')))
+        expect((await writeReceipt(later, zjSecond.bundleId!)).docNumber).toBe('推进办函〔2022〕1号')
+      } finally {
+        later.close()
+      }
+
+      const reopened = openOffice({ dataDir: office.dataDir, actor: '推进办' })
+      const audit = queryAudit(reopened.db, { entity: 'receipt', limit: 10 })
+      reopened.close()
       expect(audit.map((e) => e.summary)).toEqual([
+        expect.stringMatching(/^出具浙江省报送包.*推进办函〔2022〕1号$/),
+        `重新生成广东省报送包（编号 ${gdFirst.bundleId}）的回执 推进办函〔2021〕1号`,
         `出具广东省报送包（编号 ${gdSecond.bundleId}）的回执 推进办函〔2021〕3号`,
         `重新生成广东省报送包（编号 ${gdFirst.bundleId}）的回执 推进办函〔2021〕1号`,
         `出具浙江省报送包（编号 ${zjFirst.bundleId}）的回执 推进办函〔2021〕2号`,
@@ -144,7 +165,7 @@ describe('office 回执', () => {
     } finally {
       office.close()
     }
-  })
+  }, 240_000)
 
   it('refuses a bundle held for key confirmation and an unknown one, writing nothing and using no number', async () => {
     const gd = await province('广东')
