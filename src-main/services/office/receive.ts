@@ -17,10 +17,12 @@ import { bundleBySha, ingestedBundle, insertReceivedBundle, markSuperseded, type
 import { currentKey, keysByFingerprint } from '../../db/office/provinceKeys'
 import { insertRegisterSites, sitesOfBundle, type RegisterSiteInput } from '../../db/office/register'
 import { verifyBundle } from '../bundle/verify'
+import { killPoint } from '../files/killPoint'
 import type { OfficeContext } from './context'
 import { readVerifiedManifest } from './manifestOf'
 import { requireOfficeProfile } from './profile'
 import { rosterFields } from './rosterOf'
+import { removeOrphanBundle } from './orphans'
 import { stageBundle } from './store'
 
 export interface ReceiveOutcome {
@@ -103,6 +105,7 @@ const refused = (file: string, problems: Problem[], extra: Partial<ReceiveOutcom
 export async function receiveBundle(office: OfficeContext, file: string): Promise<ReceiveOutcome> {
   const profile = requireOfficeProfile(office)
   const staged = await stageBundle(office.dataDir, file)
+  killPoint('office-receive-staged')
   let kept = false
   try {
     const known = bundleBySha(office.db, staged.sha256)
@@ -131,9 +134,13 @@ export async function receiveBundle(office: OfficeContext, file: string): Promis
     const registered = currentKey(office.db, province)
     const trusted = registered !== null && sameFingerprint(registered.fingerprint, fingerprint)
 
-    staged.keep()
-    kept = true
+    killPoint('office-receive-verified')
+    // The rename into the store happens under the database's write lock (BEGIN IMMEDIATE), so the orphan sweep
+    // at open (orphans.ts), which takes the same lock, never sees a file whose row is about to be committed.
     const outcome = office.db.transaction((): ReceiveOutcome => {
+      staged.keep()
+      kept = true
+      killPoint('office-receive-stored')
       const now = office.now()
       const previous = trusted ? ingestedBundle(office.db, province) : null
       const sites = registerSites(manifest, roster)
@@ -172,9 +179,14 @@ export async function receiveBundle(office: OfficeContext, file: string): Promis
         { actor: office.actor, action: 'receive', entity: 'bundle', entityId: bundleId, summary: `收到${province}报送包：${message}`, details: { sha256: staged.sha256, fingerprint, status, superseded: previous?.id ?? null } },
         now,
       )
+      killPoint('office-receive-commit')
       return { file, status, message, problems: [], ...facts, bundleId, province, ...(previous ? { supersededBundleId: previous.id, diff } : {}) }
-    })()
+    }).immediate()
     return outcome
+  } catch (error) {
+    // The transaction rolled back after the rename: the stored copy has no row, so it goes too.
+    if (kept) removeOrphanBundle(office, staged.sha256)
+    throw error
   } finally {
     if (!kept) staged.discard()
   }
