@@ -97,7 +97,7 @@ const isSiteLetter = (entry: string) => entry.endsWith(`/${SITE_LETTER_NAME}`)
 const refused = (file: string, problems: Problem[], extra: Partial<ReceiveOutcome> = {}): ReceiveOutcome => ({
   file,
   status: 'refused',
-  message: `已拒收：发现 ${problems.length} 个问题，未保存任何内容。`,
+  message: `已拒收“${path.basename(file)}”：发现 ${problems.length} 个问题，未保存任何内容。`,
   problems,
   ...extra,
 })
@@ -112,7 +112,8 @@ export async function receiveBundle(office: OfficeContext, file: string): Promis
     if (known) {
       return { file, status: 'already-received', message: `此报送包已于 ${known.receivedAt} 收到（${known.province}），未重复保存。`, problems: [], sha256: staged.sha256, bundleId: known.id, province: known.province }
     }
-    const verified = await verifyBundle(staged.path)
+    // The copy in tmp/ is what gets verified; the messages name the file as the office received it.
+    const verified = await verifyBundle(staged.path, undefined, { displayName: path.basename(file) })
     if (!verified.ok) return refused(file, verified.problems, { sha256: staged.sha256, fingerprint: verified.fingerprint })
     const manifest = await readVerifiedManifest(staged.path)
     const roster = await rosterFields(staged.path)
