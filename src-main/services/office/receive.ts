@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { sameFingerprint } from '../../core/bundle/fingerprint'
-import { MANIFEST_PATH, SITE_LETTER_NAME } from '../../core/bundle/layout'
+import { MANIFEST_PATH, ROSTER_PATH, SITE_LETTER_NAME } from '../../core/bundle/layout'
 import { problem, type Manifest, type Problem } from '../../core/bundle/manifest'
 import { AppError } from '../../core/errors'
 import { findProvince } from '../../core/association/provinces'
@@ -116,8 +116,14 @@ export async function receiveBundle(office: OfficeContext, file: string): Promis
     const verified = await verifyBundle(staged.path, undefined, { displayName: path.basename(file) })
     if (!verified.ok) return refused(file, verified.problems, { sha256: staged.sha256, fingerprint: verified.fingerprint })
     const manifest = await readVerifiedManifest(staged.path)
-    const roster = await rosterFields(staged.path)
     const fingerprint = verified.fingerprint!
+    let roster: Awaited<ReturnType<typeof rosterFields>>
+    try {
+      roster = await rosterFields(staged.path)
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error
+      return refused(file, [problem(ROSTER_PATH, 'bad-manifest', { reason: 'unsafe-roster', message: error.message })], { sha256: staged.sha256, fingerprint })
+    }
     const facts = { sha256: staged.sha256, fingerprint, sites: manifest.sites.length, files: manifest.files.length }
     const province = findProvince(manifest.association.province)?.name
     if (!province)

@@ -13,9 +13,10 @@ import { addKey } from '../../../src-main/services/office/keys'
 import { receive } from '../../../src-main/services/office/receive'
 import { listRegister } from '../../../src-main/services/office/register'
 import { fingerprintOf, loadSigningKey, rawPublicKey } from '../../../src-main/services/keys/keys'
-import { readZip, writeZip } from '../bundle/helpers'
+import { ROSTER_PATH } from '../../../src-main/core/bundle/layout'
+import { readZip, writeZip, type ZipItem } from '../bundle/helpers'
 import { runCli } from '../cli/run'
-import { deflatedZeros, resigned, withRawName, writeRawZip } from '../../fixtures/corpus/bundles'
+import { deflatedZeros, resigned, withRawName, writeRawZip, type SigningKey } from '../../fixtures/corpus/bundles'
 import { snapshotFolder } from '../../fixtures/corpus/snapshot'
 import { newOffice, province, tempDir } from './helpers'
 
@@ -29,6 +30,31 @@ const snapshot = (office: OfficeContext) => {
 const ENGLISH = /[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/
 
 const GIB = 1024
+
+/** An .xlsx whose one sheet declares (and inflates to) 300 MiB of zeros. */
+function rosterBomb(dir: string): Buffer {
+  const file = path.join(dir, 'roster-bomb.xlsx')
+  const parts = [
+    { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
+    { name: 'xl/workbook.xml', data: Buffer.from('<?xml version="1.0"?><workbook/>') },
+  ]
+  writeRawZip(file, parts, [{ name: 'xl/worksheets/sheet1.xml', deflated: deflatedZeros(300), declaredSize: 300 * 1024 * 1024 }])
+  return fs.readFileSync(file)
+}
+
+/** The bundle with another roster workbook, listed in the manifest with its size and hash, signed again. */
+function withRoster(items: ZipItem[], roster: Buffer, key: SigningKey): ZipItem[] {
+  const replaced = items.map((i) => (i.name === ROSTER_PATH ? { ...i, data: roster } : i))
+  return resigned(
+    replaced,
+    (m) => {
+      const entry = m.files.find((f) => f.path === ROSTER_PATH)!
+      entry.size = roster.length
+      entry.sha256 = crypto.createHash('sha256').update(roster).digest('hex')
+    },
+    key,
+  )
+}
 
 describe('office: hostile bundles', () => {
   it('refuses each with its reason, in Chinese naming the file, changing nothing; a stranger-signed bundle is only held', async () => {
@@ -58,6 +84,8 @@ describe('office: hostile bundles', () => {
       ['bomb-declared.zip', (f) => writeRawZip(f, items, [{ name: letter.name, deflated: deflatedZeros(64), declaredSize: 64 * 1024 * 1024 }]), { path: letter.name, reason: 'declared-size' }],
       // An unlisted bomb small enough to pass the directory check: extra, and never inflated.
       ['bomb-extra.zip', (f) => writeRawZip(f, items, [{ name: '现场材料/附件.txt', deflated: deflatedZeros(GIB), declaredSize: 10 }]), { path: '现场材料/附件.txt', problem: 'extra' }],
+      // The bundle is fine, but its signed roster workbook is itself a zip bomb (300 MiB of sheet).
+      ['roster-bomb.zip', (f) => writeZip(f, withRoster(items, rosterBomb(dir), own)), { path: '01_推荐汇总表.xlsx', reason: 'unsafe-roster' }],
       // Signed by 浙江's registered key, claiming to be 广东's.
       ['other-province.zip', (f) => writeZip(f, resigned(items, (m) => (m.association.province = '广东省'), zjKey)), { reason: 'key-of-another-province' }],
       ['wrong-year.zip', (f) => writeZip(f, resigned(items, (m) => (m.campaign.year = 2020), own)), { reason: 'wrong-year' }],
