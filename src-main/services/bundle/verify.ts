@@ -3,6 +3,11 @@
  * manifest, the manifest's signature against the public key it carries, and every name against zip-slip
  * (the name field and the Unicode Path field both: each is what some reader extracts to).
  * Nothing is extracted and nothing is written anywhere; an unsafe entry's data is not even read.
+ *
+ * Zip bombs: the central directory is walked first (no data), and a bundle declaring far more than its own
+ * size is refused there; manifest.json is read next, and an entry is inflated only when the manifest lists
+ * it at the size its directory declares — never past that size (yauzl's validateEntrySizes). Unlisted
+ * entries are reported from the directory alone. Every message is Chinese and names the file or entry.
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
