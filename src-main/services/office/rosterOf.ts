@@ -1,12 +1,19 @@
 /**
  * The fields a bundle's roster workbook (01_推荐汇总表.xlsx, written by the province's roster export) carries
  * beyond the manifest's few, per site code. Columns are recognised by the province's own header table, so a
- * column the province adds later is picked up by name; a bundle without a readable roster just has none.
+ * column the province adds later is picked up by name; a bundle without a roster just has none.
+ *
+ * The roster is signed, but any key signs (an unregistered one is only held), so it is judged as an imported
+ * workbook is (roster/safety.ts: size, zip bomb, damage) before exceljs inflates it in memory; a refusal
+ * throws the Chinese AppError naming the file.
  */
 import ExcelJSLib from 'exceljs'
 import type ExcelJS from 'exceljs'
 import { ROSTER_PATH } from '../../core/bundle/layout'
 import { headerIndex, headerKey, ROSTER_COLUMNS } from '../../core/roster/columns'
+import { invalid } from '../../core/errors'
+import { MB, ROSTER_LIMITS } from '../roster/limits'
+import { inspectWorkbook } from '../roster/safety'
 import { readVerifiedEntry } from './manifestOf'
 
 function plain(value: ExcelJS.CellValue): string | number | boolean | null {
@@ -23,6 +30,9 @@ export async function rosterFields(bundleFile: string): Promise<Map<string, Reco
   const bytes = await readVerifiedEntry(bundleFile, ROSTER_PATH)
   const bySite = new Map<string, Record<string, unknown>>()
   if (!bytes) return bySite
+  if (bytes.length > ROSTER_LIMITS.maxFileMb * MB)
+    throw invalid(`“${ROSTER_PATH}”有 ${(bytes.length / MB).toFixed(1)} MB，超过 ${ROSTER_LIMITS.maxFileMb} MB 的上限，已拒绝读取`)
+  await inspectWorkbook(bytes, ROSTER_PATH)
   const workbook: ExcelJS.Workbook = new ExcelJSLib.Workbook()
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)

@@ -9,6 +9,7 @@ import path from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createPartial, type PartialFile } from '../files/atomicWrite'
+import { killPoint } from '../files/killPoint'
 import { OFFICE_BUNDLES_DIR } from './folder'
 
 /** The one place that picks the atomic-write helper, so it can be re-pointed when it moves to a shared module. */
@@ -36,6 +37,8 @@ export async function stageBundle(dataDir: string, source: string): Promise<Stag
   try {
     const tap = new Transform({
       transform(chunk: Buffer, _enc, done) {
+        // Crash tests: a power cut mid-copy, once the partial in tmp/ has been handed some bytes.
+        if (size > 0) killPoint('office-receive-copy')
         hash.update(chunk)
         size += chunk.length
         done(null, chunk)
