@@ -60,7 +60,10 @@ export interface BundleDiffView {
 export function bundleDiff(office: OfficeContext, bundleId: number): BundleDiffView {
   const bundle = bundleById(office.db, bundleId)
   if (!bundle) throw new AppError('not-found', `没有编号为 ${bundleId} 的报送包`)
-  const previous = listReceivedBundles(office.db).find((b) => b.supersededBy === bundleId && b.province === bundle.province && b.createdAt <= bundle.createdAt)
+  // The bundle this one replaced arrived before it; an older one confirmed later also points here, but after.
+  const previous = listReceivedBundles(office.db)
+    .filter((b) => b.supersededBy === bundleId && b.id < bundleId)
+    .at(-1)
   const diff = bundle.diff as BundleDiff | null
   if (!diff) return { bundleId, province: bundle.province, previousBundleId: previous?.id ?? null, diff: null }
   const names = new Map(sitesOfBundle(office.db, bundleId).map((s) => [s.code, s.name]))
