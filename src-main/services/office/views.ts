@@ -97,6 +97,12 @@ export function registerSiteView(office: OfficeContext, id: number): RegisterSit
   return { site, bundle, fields: keys.map((field) => ({ field, label: fieldLabel(field), value: valueText(all[field]) })) }
 }
 
+/** The register for the 全国名册 table: no file lists (one query, not one per site), optionally one province. */
+export function listRegisterRows(office: OfficeContext, filter: { province?: string } = {}): Omit<RegisterSite, 'files'>[] {
+  const rows = currentRegisterFields(office.db)
+  return filter.province ? rows.filter((r) => r.province === filter.province) : rows
+}
+
 export const fileNameOf = (entryPath: string): string => path.posix.basename(entryPath)
 
 export interface ResultView extends OfficeResult {
