@@ -112,6 +112,17 @@ describe('session: one folder, one role', () => {
     expect(failure(await dispatch(s, 'session.becomeOffice', { name: 'x', shortName: 'y' })).code).toBe('conflict')
   })
 
+  it('the desktop log and a waiting upload do not count as province data, and stay where they are', async () => {
+    const dir = tempDir('starsite-log-')
+    const s = session(dir)
+    fs.writeFileSync(path.join(dir, 'logs', 'desktop.log'), 'start\n')
+    fs.mkdirSync(path.join(dir, 'tmp', 'uploads', 'abc'), { recursive: true })
+    fs.writeFileSync(path.join(dir, 'tmp', 'uploads', 'abc', '广东.zip'), 'zip')
+    expect(value<{ canBecomeOffice: boolean }>(await dispatch(s, 'session.get', {})).canBecomeOffice).toBe(true)
+    value(await dispatch(s, 'session.becomeOffice', { name: '推进活动办公室', shortName: '推进办' }))
+    expect(tree(dir)).toEqual(['bundles/', 'logs/', 'logs/desktop.log', 'office.db', 'tmp/', 'tmp/uploads/', 'tmp/uploads/abc/', 'tmp/uploads/abc/广东.zip'])
+  })
+
   it('a province folder with its association saved is not changed: refused in Chinese, every file as it was', async () => {
     const dir = tempDir('starsite-used-')
     const s = session(dir)
