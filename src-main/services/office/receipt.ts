@@ -23,7 +23,8 @@ import type { OfficeContext } from './context'
 import { requireOfficeProfile } from './profile'
 
 /** Receipts written without --out go here, inside the office's data folder. */
-export const RECEIPTS_DIR = 'receipts'
+/** Under outputs/, which the browser mode serves as downloads and the desktop opens, like every other output. */
+export const RECEIPTS_DIR = path.join('outputs', '回执')
 
 export interface WrittenReceipt {
   path: string

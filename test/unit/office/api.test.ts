@@ -365,6 +365,16 @@ describe('office operations through dispatch', () => {
       ['2.zip', 'ingested', null, { added: 0, withdrawn: 0, changed: 1 }],
     ])
     expect(failure(await dispatch(s, 'office.bundles.diff', { bundleId: 99 })).code).toBe('not-found')
+
+    // The 回执 lands under outputs/ (downloadable in browser mode) and keeps its 文号 when asked for again.
+    const receipt = value<OpOutput<'office.bundles.receipt'>>(await dispatch(s, 'office.bundles.receipt', { bundleId: newId }))
+    expect(receipt.docNumber).toMatch(/^推进办函〔\d{4}〕1号$/)
+    expect(path.relative(dir, receipt.path)).toBe(path.join('outputs', '回执', receipt.fileName))
+    expect(fs.statSync(receipt.path).size).toBe(receipt.size)
+    const again = value<OpOutput<'office.bundles.receipt'>>(await dispatch(s, 'office.bundles.receipt', { bundleId: newId }))
+    expect(again.docNumber).toBe(receipt.docNumber)
+    expect(failure(await dispatch(s, 'office.bundles.receipt', { bundleId: 99 })).code).toBe('not-found')
+    expect(failure(await dispatch(s, 'office.bundles.receipt', { bundleId: 'x' })).fields).toEqual(['bundleId'])
   }, 60_000)
 
   it('a bundle signed by an unregistered key is held as pending and merged once its fingerprint is typed', async () => {

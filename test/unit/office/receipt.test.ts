@@ -17,7 +17,7 @@ import { listReceipts } from '../../../src-main/db/office/receipts'
 import { openOffice } from '../../../src-main/services/office/context'
 import { addKey } from '../../../src-main/services/office/keys'
 import { initOffice } from '../../../src-main/services/office/profile'
-import { writeReceipt } from '../../../src-main/services/office/receipt'
+import { RECEIPTS_DIR, writeReceipt } from '../../../src-main/services/office/receipt'
 import { receive } from '../../../src-main/services/office/receive'
 import { runCli } from '../cli/run'
 import { expectLetterFormat, pdfInfo, pdfPages, readZip, toPdf } from '../letters/helpers'
@@ -57,7 +57,7 @@ describe('office 回执', () => {
       const a = await writeReceipt(office, gdFirst.bundleId!)
       expect(a.docNumber).toBe('推进办函〔2021〕1号')
       expect(a.fileName).toBe('回执_广东_推进办函〔2021〕1号.docx')
-      expect(a.path).toBe(path.join(office.dataDir, 'receipts', a.fileName))
+      expect(a.path).toBe(path.join(office.dataDir, RECEIPTS_DIR, a.fileName))
       expect(a.size).toBe(fs.statSync(a.path).size)
 
       // A file that is not .docx is refused before anything is numbered.
@@ -85,7 +85,7 @@ describe('office 回执', () => {
       expect(gdSecond.supersededBundleId).toBe(gdFirst.bundleId)
       const c = await writeReceipt(office, gdSecond.bundleId!)
       expect(c.docNumber).toBe('推进办函〔2021〕3号')
-      expect(fileList(path.join(office.dataDir, 'receipts'))).toEqual(['回执_广东_推进办函〔2021〕1号.docx', '回执_广东_推进办函〔2021〕3号.docx'])
+      expect(fileList(path.join(office.dataDir, RECEIPTS_DIR))).toEqual(['回执_广东_推进办函〔2021〕1号.docx', '回执_广东_推进办函〔2021〕3号.docx'])
 
       // The 信函格式 page as the letters tests check it, with the office's full name as the red 发文机关.
       const zip = await readZip(a.path)
@@ -181,7 +181,7 @@ describe('office 回执', () => {
     expect((unknown as AppError).code).toBe('not-found')
     expect((unknown as AppError).message).toContain('找不到编号为 99 的报送包')
 
-    expect(fs.existsSync(path.join(office.dataDir, 'receipts'))).toBe(false)
+    expect(fs.existsSync(path.join(office.dataDir, RECEIPTS_DIR))).toBe(false)
     expect(office.db.prepare('SELECT COUNT(*) AS n FROM receipt_counters').get()).toEqual({ n: 0 })
     expect(listReceipts(office.db)).toEqual([])
   })

@@ -74,6 +74,12 @@ export const officeBundlesOps = defineOps({
       diff: diffSummarySchema.nullable(),
     }),
   },
+  'office.bundles.receipt': {
+    title: '生成回执',
+    // Written again on request: the 文号 and 成文日期 issued the first time are kept.
+    input: z.object({ bundleId: idSchema }).strict(),
+    output: z.object({ path: z.string(), fileName: z.string(), docNumber: z.string(), size: z.number() }),
+  },
   'office.bundles.diff': {
     title: '读取报送包的变化',
     input: z.object({ bundleId: idSchema }).strict(),

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { z } from 'zod'
 import { confirmBundle } from '../../../services/office/confirm'
+import { writeReceipt } from '../../../services/office/receipt'
 import { bundleFiles, receiveBundle, type ReceiveOutcome } from '../../../services/office/receive'
 import { bundleDiff, diffCounts, listBundles } from '../../../services/office/views'
 import type { OfficeHandlersFor } from '../../handler'
@@ -71,4 +72,8 @@ export const officeBundlesHandlers: OfficeHandlersFor<typeof officeBundlesOps> =
     return { bundleId: r.bundleId, province: r.province, fingerprint: r.fingerprint, status: r.status, supersededBundleId: r.supersededBundleId ?? null, diff: diffCounts(r.diff) }
   },
   'office.bundles.diff': (input, { office }) => bundleDiff(office, input.bundleId),
+  'office.bundles.receipt': async (input, { office }) => {
+    const { path: file, fileName, docNumber, size } = await writeReceipt(office, input.bundleId)
+    return { path: file, fileName, docNumber, size }
+  },
 }
