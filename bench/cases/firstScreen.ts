@@ -5,9 +5,11 @@
  * shows its counter for all 2,000 sites and its first row, and the navigation rail's links are in place —
  * read on the first frame after that, median over several cold launches.
  * Beside it, against the budget of 400 kB: the first page's JavaScript — decoded bytes of every .js resource
- * requested before the page asked for its data (sites.list). Parts the shell defers until the browser is idle
- * (filter dropdowns, help menu, toasts) start after that; all script received by the interactive moment,
- * those included when they happened to arrive, is printed too.
+ * requested before the interactive moment. The entry starts the page's calls (settings.get, sites.list) before
+ * React renders, so "requested before it asked for its list" would no longer mean anything; and the parts the
+ * shell defers (filter dropdowns, help menu, toasts) start only once the page has marked its first screen
+ * shown ('starsite:first-screen', after its list is on screen), so whatever was requested before the
+ * interactive moment is what the first screen needed. The script requested after it is printed too.
  * The targets are absolute, so the result carries the time budget as its "anchor".
  * Needs `npm run build:renderer` first (out/web).
  */
@@ -54,11 +56,14 @@ const probe = (count: number) => `new Promise((resolve, reject) => {
     const lastScript = Math.max(0, ...res.filter((e) => /\\.m?js(\\?|$)/.test(e.name) && e.responseEnd <= at).map((e) => e.responseEnd))
     const api = res.filter((e) => e.name.includes('/api/')).map((e) => e.responseEnd)
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]
-    // The page's own script: what was requested before it asked for its data. What the shell loads when the
-    // browser is idle (filter dropdowns, help menu, toasts) starts later, and may or may not arrive by "at".
-    const list = res.find((e) => e.name.includes('/api/call/sites.list'))
-    const pageScripts = list ? res.filter((e) => /\\.m?js(\\?|$)/.test(e.name) && e.startTime <= list.startTime).map((e) => ({ name: e.name.split('/').pop(), bytes: e.decodedBodySize })) : []
-    resolve({ ms: at, scripts, pageScripts, lastScriptMs: lastScript, lastApiMs: Math.max(0, ...api), fcpMs: fcp ? fcp.startTime : 0 })
+    // The page's own script: what was requested before the interactive moment. What the shell defers (filter
+    // dropdowns, help menu, toasts) starts after the page marked its first screen shown; it is printed apart.
+    const isScript = (e) => /\\.m?js(\\?|$)/.test(e.name)
+    const pageScripts = res.filter((e) => isScript(e) && e.startTime <= at).map((e) => ({ name: e.name.split('/').pop(), bytes: e.decodedBodySize }))
+    const mark = performance.getEntriesByName('starsite:first-screen')[0]
+    const listEntry = res.find((e) => e.name.includes('/api/call/sites.list'))
+    resolve({ ms: at, scripts, pageScripts, lastScriptMs: lastScript, lastApiMs: Math.max(0, ...api), fcpMs: fcp ? fcp.startTime : 0,
+      listRequestedMs: listEntry ? listEntry.startTime : 0, firstScreenMarkMs: mark ? mark.startTime : 0 })
   }
   poll()
 })`
@@ -66,12 +71,15 @@ const probe = (count: number) => `new Promise((resolve, reject) => {
 interface Sample {
   ms: number
   scripts: { name: string; bytes: number }[]
-  /** The scripts requested before the page asked for its list: what the first page itself needs. */
+  /** The scripts requested before the interactive moment: what the first page itself needs. */
   pageScripts: { name: string; bytes: number }[]
   /** Where the time went: last script received, last API answer received, first contentful paint. */
   lastScriptMs: number
   lastApiMs: number
   fcpMs: number
+  /** When the page asked for its list (the entry starts it), and when it marked its first screen shown. */
+  listRequestedMs: number
+  firstScreenMarkMs: number
 }
 
 const stat = (label: string, samples: number[]): Stats => ({
@@ -134,13 +142,14 @@ export const firstScreenCase: Case = {
         pass,
         notes: [
           `medians: first paint ${median(samples.map((x) => x.fcpMs)).toFixed(0)} ms, last script in ${median(samples.map((x) => x.lastScriptMs)).toFixed(0)} ms, ` +
-            `last API answer in ${median(samples.map((x) => x.lastApiMs)).toFixed(0)} ms (machine load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs)`,
+            `list requested at ${median(samples.map((x) => x.listRequestedMs)).toFixed(0)} ms, last API answer in ${median(samples.map((x) => x.lastApiMs)).toFixed(0)} ms, ` +
+            `first screen marked at ${median(samples.map((x) => x.firstScreenMarkMs)).toFixed(0)} ms (machine load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs)`,
           `first screen interactive after ${time.median.toFixed(0)} ms (median of ${LAUNCHES} cold launches; target < ${BUDGET_MS} ms: ` +
             `${time.median < BUDGET_MS ? 'PASS' : 'MISS'}); fastest ${time.min.toFixed(0)} ms, slowest ${time.max.toFixed(0)} ms`,
-          `script of the first page (requested before it asked for its list): ${scriptKb.toFixed(1)} kB ` +
+          `script of the first page (requested before it was interactive): ${scriptKb.toFixed(1)} kB ` +
             `(target ≤ ${BUDGET_SCRIPT_KB} kB: ${scriptKb <= BUDGET_SCRIPT_KB ? 'PASS' : 'MISS'}) — ` +
             last.pageScripts.map((s) => `${s.name} ${(s.bytes / 1000).toFixed(1)} kB`).join(', '),
-          `all script received by the interactive moment, deferred parts included: ${allKb.toFixed(1)} kB`,
+          `all script received by the interactive moment: ${allKb.toFixed(1)} kB`,
         ],
       }
     } finally {

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Title } from '@mantine/core'
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import type { Site } from '@contract'
+import { markFirstScreen } from '../../app/firstScreen'
 import { useSettings } from '../../app/SettingsContext'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { ExportButton } from './ExportButton'
@@ -33,6 +34,10 @@ export function ActiveView({ onTrash }: { onTrash(): void }) {
   const openAtFindings = useCallback((site: Site) => setDrawer({ open: true, used: true, site, atFindings: true }), [])
   const close = useCallback(() => setDrawer({ open: false, used: true }), [])
   useOpenFromRoute(open)
+  // The registry's first screen is its list (or the reason it has none), not the empty frame before it.
+  useEffect(() => {
+    if (!list.loading) markFirstScreen()
+  }, [list.loading])
   const ids = useMemo(() => selectedIds(list.sites, selection.selected), [list.sites, selection.selected])
 
   const removed = (gone: number[]) => {

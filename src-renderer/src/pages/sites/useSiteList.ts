@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Site } from '@contract'
 import { call } from '../../api'
+import { callPrefetched } from '../../api/prefetch'
 import type { ListedSite } from './siteView'
 
 /** The sites of the active campaign (or of 回收站), with local updates after a save. */
@@ -12,7 +13,7 @@ export function useSiteList(deleted: boolean) {
   const reload = useCallback(async () => {
     setLoading(true)
     try {
-      const result = await call('sites.list', { deleted })
+      const result = await callPrefetched('sites.list', { deleted })
       setSites(result.sites)
       setError(null)
     } catch (e) {
