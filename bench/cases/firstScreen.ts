@@ -5,11 +5,11 @@
  * shows its counter for all 2,000 sites and its first row, and the navigation rail's links are in place —
  * read on the first frame after that, median over several cold launches.
  * Beside it, against the budget of 400 kB: the first page's JavaScript — decoded bytes of every .js resource
- * requested before the interactive moment. The entry starts the page's calls (settings.get, sites.list) before
+ * requested before the interactive moment. The entry starts the page's calls (settings.get, sites.rows) before
  * React renders, so "requested before it asked for its list" would no longer mean anything; and the parts the
  * shell defers (filter dropdowns, help menu, toasts) start only once the page has marked its first screen
  * shown ('starsite:first-screen', after its list is on screen), so whatever was requested before the
- * interactive moment is what the first screen needed. The script requested after it is printed too.
+ * interactive moment is what the first screen needed. All script received by that moment is printed too.
  * The targets are absolute, so the result carries the time budget as its "anchor".
  * Needs `npm run build:renderer` first (out/web).
  */
@@ -61,7 +61,7 @@ const probe = (count: number) => `new Promise((resolve, reject) => {
     const isScript = (e) => /\\.m?js(\\?|$)/.test(e.name)
     const pageScripts = res.filter((e) => isScript(e) && e.startTime <= at).map((e) => ({ name: e.name.split('/').pop(), bytes: e.decodedBodySize }))
     const mark = performance.getEntriesByName('starsite:first-screen')[0]
-    const listEntry = res.find((e) => e.name.includes('/api/call/sites.list'))
+    const listEntry = res.find((e) => e.name.includes('/api/call/sites.rows'))
     resolve({ ms: at, scripts, pageScripts, lastScriptMs: lastScript, lastApiMs: Math.max(0, ...api), fcpMs: fcp ? fcp.startTime : 0,
       listRequestedMs: listEntry ? listEntry.startTime : 0, firstScreenMarkMs: mark ? mark.startTime : 0 })
   }

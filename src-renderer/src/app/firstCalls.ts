@@ -7,5 +7,5 @@ import { currentRoute } from './routes'
  */
 export function startFirstScreenCalls(): void {
   prefetch('settings.get', {})
-  if (currentRoute() === 'sites') prefetch('sites.list', { deleted: false })
+  if (currentRoute() === 'sites') prefetch('sites.rows', { deleted: false })
 }

@@ -3,10 +3,13 @@
  * list, so a keystroke over ten thousand sites costs one pass of substring tests and no sorting: the index
  * is sorted when a header is clicked, and filtering keeps that order.
  */
-import { SITE_STATUSES, SITE_STATUS_LABELS, SITE_TYPE_INFO, type OpOutput, type Site } from '@contract'
+import { SITE_STATUSES, SITE_STATUS_LABELS, SITE_TYPE_INFO, type OpOutput } from '@contract'
 
-/** A site as the list gives it: with its open errors and warnings counted. */
-export type ListedSite = OpOutput<'sites.list'>['sites'][number]
+/**
+ * A site as the registry table lists it (`sites.rows`): the columns it shows and searches, with its open errors
+ * and warnings counted. The whole record is read (`sites.get`) when the site is opened.
+ */
+export type ListedSite = OpOutput<'sites.rows'>['sites'][number]
 
 /** What the 审核 filter offers; a site can be in both of the first two. */
 export const CHECK_STATES = [
@@ -149,7 +152,7 @@ export interface Option {
 }
 
 /** The distinct values of a field among the sites, in pinyin order, as Select options. */
-export function optionsOf<S extends Site>(sites: S[], pick: (site: S) => string, label: (value: string) => string = (v) => v): Option[] {
+export function optionsOf<S>(sites: S[], pick: (site: S) => string, label: (value: string) => string = (v) => v): Option[] {
   const values = new Set<string>()
   for (const s of sites) {
     const v = pick(s)
