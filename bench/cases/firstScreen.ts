@@ -62,10 +62,17 @@ const probe = (count: number) => `new Promise((resolve, reject) => {
     // dropdowns, help menu, toasts) starts after the page marked its first screen shown; it is printed apart.
     const isScript = (e) => /\\.m?js(\\?|$)/.test(e.name)
     const pageScripts = res.filter((e) => isScript(e) && e.startTime <= at).map((e) => ({ name: e.name.split('/').pop(), bytes: e.decodedBodySize }))
-    const mark = performance.getEntriesByName('starsite:first-screen')[0]
     const listEntry = res.find((e) => e.name.includes('/api/call/sites.rows'))
-    resolve({ ms: at, scripts, pageScripts, lastScriptMs: lastScript, lastApiMs: Math.max(0, ...api), fcpMs: fcp ? fcp.startTime : 0,
-      listRequestedMs: listEntry ? listEntry.startTime : 0, firstScreenMarkMs: mark ? mark.startTime : 0 })
+    const sample = { ms: at, scripts, pageScripts, lastScriptMs: lastScript, lastApiMs: Math.max(0, ...api), fcpMs: fcp ? fcp.startTime : 0,
+      listRequestedMs: listEntry ? listEntry.startTime : 0, firstScreenMarkMs: 0 }
+    // The page marks its first screen in an effect, which may run after this frame: wait for the mark (the
+    // figures above are already taken) so the note can say when the deferred parts were let go.
+    const waitMark = (tries) => {
+      const mark = performance.getEntriesByName('starsite:first-screen')[0]
+      if (mark || tries === 0) return resolve({ ...sample, firstScreenMarkMs: mark ? mark.startTime : 0 })
+      setTimeout(() => waitMark(tries - 1), 50)
+    }
+    waitMark(80)
   }
   poll()
 })`
@@ -145,7 +152,7 @@ export const firstScreenCase: Case = {
         notes: [
           `medians: first paint ${median(samples.map((x) => x.fcpMs)).toFixed(0)} ms, last script in ${median(samples.map((x) => x.lastScriptMs)).toFixed(0)} ms, ` +
             `list requested at ${median(samples.map((x) => x.listRequestedMs)).toFixed(0)} ms, last API answer in ${median(samples.map((x) => x.lastApiMs)).toFixed(0)} ms, ` +
-            `first screen marked at ${median(samples.map((x) => x.firstScreenMarkMs)).toFixed(0)} ms (machine load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs)`,
+            `first screen marked (deferred parts let go) at ${median(samples.map((x) => x.firstScreenMarkMs)).toFixed(0)} ms (machine load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs)`,
           `first screen interactive after ${time.median.toFixed(0)} ms (median of ${LAUNCHES} cold launches; target < ${BUDGET_MS} ms: ` +
             `${time.median < BUDGET_MS ? 'PASS' : 'MISS'}); fastest ${time.min.toFixed(0)} ms, slowest ${time.max.toFixed(0)} ms`,
           `script of the first page (requested before it was interactive): ${scriptKb.toFixed(1)} kB ` +
