@@ -57,8 +57,8 @@ export interface DispatchOptions {
 }
 
 /**
- * The single entry point of every door (IPC, HTTP, CLI): check the operation belongs to the session's role,
- * validate the input, run the handler, validate the output, and turn every failure into `{ code, message }`.
+ * The single entry point of every door (IPC, HTTP, CLI): validate the input, check the operation belongs to
+ * the session's role, run the handler, validate the output, and turn every failure into `{ code, message }`.
  * Never throws. `target` is the door's session, or a province context its caller opened (CLI, tests).
  */
 export async function dispatch(
@@ -75,9 +75,10 @@ export async function dispatch(
     const role = opRole(name)
     const state = isSession(target) ? target.state : null
     const sessionRole = state?.role ?? 'province'
-    if (role !== 'shared' && role !== sessionRole) throw wrongRole(name, sessionRole)
     const parsed = spec.input.safeParse(rawInput ?? {})
     if (!parsed.success) throw zodToError(parsed.error)
+    // After the input check, which needs no data: a malformed call is told so whichever role is open.
+    if (role !== 'shared' && role !== sessionRole) throw wrongRole(name, sessionRole)
     let call: (job?: JobHandle) => unknown
     if (role === 'shared') {
       const session = isSession(target) ? target : sessionOfApp(target)
