@@ -38,14 +38,15 @@ export function takeDrop(transfer: DataTransfer): DroppedSelection {
     // Folders and files alike have paths; the core expands folders and names any file that is not a bundle.
     return { read: () => toServerFiles(files), ignored: [] }
   }
-  const entries = Array.from(transfer.items)
-    .map((item) => item.webkitGetAsEntry())
-    .filter((e): e is FileSystemEntry => e !== null)
-  const ignored = entries.filter((e) => e.isFile && !isZip(e.name)).map((e) => e.name)
+  // An item without an entry (a drop made by a script, not from the file manager) is taken as the file it holds.
+  const items = Array.from(transfer.items).filter((item) => item.kind === 'file')
+  const entries = items.map((item) => item.webkitGetAsEntry()).filter((e): e is FileSystemEntry => e !== null)
+  const loose = items.filter((item) => item.webkitGetAsEntry() === null).map((item) => item.getAsFile()).filter((f): f is File => f !== null)
+  const ignored = [...entries.filter((e) => e.isFile && !isZip(e.name)).map((e) => e.name), ...loose.filter((f) => !isZip(f.name)).map((f) => f.name)]
   return {
     ignored,
     read: async () => {
-      const zips: File[] = []
+      const zips: File[] = loose.filter((f) => isZip(f.name))
       for (const entry of entries) {
         if (entry.isFile && isZip(entry.name)) zips.push(await fileOf(entry as FileSystemFileEntry))
         else if (entry.isDirectory) {
