@@ -33,9 +33,11 @@ export const fingerprintSchema = z
 export const filePathSchema = z.string({ error: '请选择文件' }).min(1, '请选择文件').max(4096, '路径过长')
 export const outPathSchema = z.string().min(1, '保存位置不能为空').max(4096, '路径过长').optional()
 
-export const siteRefSchema = z
-  .object({ province: provinceSchema, code: z.string({ error: '请填写现场编号' }).trim().min(1, '请填写现场编号').max(64, '现场编号过长') })
-  .strict()
+/** One register site by its identity; other keys are dropped, so a duplicate pair's side can be passed as it is. */
+export const siteRefSchema = z.object({
+  province: provinceSchema,
+  code: z.string({ error: '请填写现场编号' }).trim().min(1, '请填写现场编号').max(64, '现场编号过长'),
+})
 
 export const BUNDLE_STATUSES = ['ingested', 'pending-confirmation', 'superseded'] as const
 export const RECEIVE_STATUSES = ['ingested', 'pending-confirmation', 'superseded', 'refused', 'already-received'] as const
