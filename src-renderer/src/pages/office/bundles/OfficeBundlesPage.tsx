@@ -10,7 +10,8 @@ import { ReceivePanel } from './ReceivePanel'
 
 /** 报送包: receive bundles, and the history of every bundle received. */
 export function OfficeBundlesPage() {
-  const load = useCallback(async () => (await call('office.bundles.list', {})).bundles, [])
+  // Newest first: the bundle just received is at the top.
+  const load = useCallback(async () => (await call('office.bundles.list', {})).bundles.sort((a, b) => b.id - a.id), [])
   const { data, loading, error, reload } = useLoader(load)
   const [confirming, setConfirming] = useState<ReceivedBundle | null>(null)
   const [diffOf, setDiffOf] = useState<ReceivedBundle | null>(null)
