@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '../core/errors'
 import type { JobHandle } from '../services/jobs'
-import type { OfficeContext } from '../services/office/context'
 import type { AppContext } from '../services/context'
 import { sessionOfApp, type Session } from '../services/session'
 import { contract, officeOps, sharedOps, type OpName } from './contract'
@@ -84,12 +83,12 @@ export async function dispatch(
       const session = isSession(target) ? target : sessionOfApp(target)
       const handler = sharedHandlers[name as keyof typeof sharedHandlers] as SessionHandler<OpSpec>
       call = (job) => handler(parsed.data, { session, job })
-    } else if (role === 'office') {
-      const office = (state as { office: OfficeContext }).office
+    } else if (state?.role === 'office') {
+      const { office } = state
       const handler = officeHandlers[name as keyof typeof officeHandlers] as OfficeHandler<OpSpec>
       call = (job) => handler(parsed.data, { office, job })
     } else {
-      const app = state ? (state as { app: AppContext }).app : (target as AppContext)
+      const app = state?.role === 'province' ? state.app : (target as AppContext)
       const handler = handlers[name as keyof typeof handlers] as Handler<OpSpec>
       call = (job) => handler(parsed.data, { app, job })
     }

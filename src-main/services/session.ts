@@ -47,11 +47,14 @@ function databaseIsPristine(db: Db): boolean {
   return tables.every((t) => OPENING_TABLES.has(t.name) || db.prepare(`SELECT 1 FROM "${t.name.replace(/"/g, '""')}" LIMIT 1`).get() === undefined)
 }
 
-/** tmp holds only hand-overs (uploads, partial files); every other folder opening made must still be empty. */
-const KEPT_FOLDERS = DATA_SUBDIRS.filter((d) => d !== 'tmp')
+/**
+ * The folders that hold a province's work, which must still be empty. Not tmp (hand-overs: uploads, partial
+ * files) nor logs (the desktop shell writes logs/desktop.log from its first start, whichever role follows).
+ */
+const WORK_FOLDERS = DATA_SUBDIRS.filter((d) => d !== 'tmp' && d !== 'logs')
 
 function foldersArePristine(dataDir: string): boolean {
-  return KEPT_FOLDERS.every((sub) => {
+  return WORK_FOLDERS.every((sub) => {
     try {
       return fs.readdirSync(path.join(dataDir, sub)).length === 0
     } catch {
@@ -72,7 +75,7 @@ function removeProvinceTraces(dataDir: string): void {
     try {
       fs.rmdirSync(path.join(dataDir, sub))
     } catch {
-      // Not empty (an upload waiting in tmp) or already gone: left as it is.
+      // Not empty (an upload waiting in tmp, the desktop log) or already gone: left as it is.
     }
   }
 }

@@ -60,7 +60,10 @@ export interface BundleDiffView {
 export function bundleDiff(office: OfficeContext, bundleId: number): BundleDiffView {
   const bundle = bundleById(office.db, bundleId)
   if (!bundle) throw new AppError('not-found', `没有编号为 ${bundleId} 的报送包`)
-  const previous = listReceivedBundles(office.db).find((b) => b.supersededBy === bundleId && b.province === bundle.province && b.createdAt <= bundle.createdAt)
+  // The bundle this one replaced arrived before it; an older one confirmed later also points here, but after.
+  const previous = listReceivedBundles(office.db)
+    .filter((b) => b.supersededBy === bundleId && b.id < bundleId)
+    .at(-1)
   const diff = bundle.diff as BundleDiff | null
   if (!diff) return { bundleId, province: bundle.province, previousBundleId: previous?.id ?? null, diff: null }
   const names = new Map(sitesOfBundle(office.db, bundleId).map((s) => [s.code, s.name]))
@@ -92,6 +95,12 @@ export function registerSiteView(office: OfficeContext, id: number): RegisterSit
   const order = ROSTER_COLUMNS.map((c) => c.field as string).filter((f) => f !== 'seq')
   const keys = [...order.filter((f) => f in all), ...Object.keys(all).filter((f) => !order.includes(f) && f !== 'files').sort()]
   return { site, bundle, fields: keys.map((field) => ({ field, label: fieldLabel(field), value: valueText(all[field]) })) }
+}
+
+/** The register for the 全国名册 table: no file lists (one query, not one per site), optionally one province. */
+export function listRegisterRows(office: OfficeContext, filter: { province?: string } = {}): Omit<RegisterSite, 'files'>[] {
+  const rows = currentRegisterFields(office.db)
+  return filter.province ? rows.filter((r) => r.province === filter.province) : rows
 }
 
 export const fileNameOf = (entryPath: string): string => path.posix.basename(entryPath)

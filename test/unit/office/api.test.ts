@@ -14,7 +14,7 @@ import type { JobEvent } from '../../../src-main/services/jobs'
 import { openSession, type Session } from '../../../src-main/services/session'
 import { saveAssociation } from '../../../src-main/services/settings/association'
 import { readZip, writeZip } from '../bundle/helpers'
-import { fileList, newOffice, province, tempDir } from './helpers'
+import { changeStarLevel, fileList, newOffice, province, tempDir } from './helpers'
 
 const sessions: Session[] = []
 afterEach(() => {
@@ -110,6 +110,17 @@ describe('session: one folder, one role', () => {
     expect(value<{ role: string }>(await dispatch(session(dir), 'session.get', {})).role).toBe('office')
     // Asking twice is refused.
     expect(failure(await dispatch(s, 'session.becomeOffice', { name: 'x', shortName: 'y' })).code).toBe('conflict')
+  })
+
+  it('the desktop log and a waiting upload do not count as province data, and stay where they are', async () => {
+    const dir = tempDir('starsite-log-')
+    const s = session(dir)
+    fs.writeFileSync(path.join(dir, 'logs', 'desktop.log'), 'start\n')
+    fs.mkdirSync(path.join(dir, 'tmp', 'uploads', 'abc'), { recursive: true })
+    fs.writeFileSync(path.join(dir, 'tmp', 'uploads', 'abc', '广东.zip'), 'zip')
+    expect(value<{ canBecomeOffice: boolean }>(await dispatch(s, 'session.get', {})).canBecomeOffice).toBe(true)
+    value(await dispatch(s, 'session.becomeOffice', { name: '推进活动办公室', shortName: '推进办' }))
+    expect(tree(dir)).toEqual(['bundles/', 'logs/', 'logs/desktop.log', 'office.db', 'tmp/', 'tmp/uploads/', 'tmp/uploads/abc/', 'tmp/uploads/abc/广东.zip'])
   })
 
   it('a province folder with its association saved is not changed: refused in Chinese, every file as it was', async () => {
@@ -309,6 +320,39 @@ describe('office operations through dispatch', () => {
     expect(log[0].summary).toContain('截止日期 2021-06-11')
     // Nothing of the refused bundle is stored.
     expect(fileList(path.join(dir, 'bundles'))).toHaveLength(2)
+  }, 60_000)
+
+  it('a re-sent bundle supersedes the earlier one; its diff names the site and the changed field in Chinese', async () => {
+    const gd = await province('广东')
+    const office = newOffice()
+    const dir = office.dataDir
+    office.close()
+    const s = session(dir)
+    value(await dispatch(s, 'office.keys.add', { province: '广东', file: gd.publicKeyFile }))
+    const out = tempDir('starsite-out-')
+    const first = value<OpOutput<'office.bundles.receive'>>(await dispatch(s, 'office.bundles.receive', { paths: [await gd.bundle(path.join(out, '1.zip'))] }))
+    const before = Number(gd.drafts[1].starLevel)
+    changeStarLevel(gd, 1, before === 5 ? 4 : 5)
+    const second = value<OpOutput<'office.bundles.receive'>>(await dispatch(s, 'office.bundles.receive', { paths: [await gd.bundle(path.join(out, '2.zip'))] }))
+    expect(second.outcomes[0]).toMatchObject({ status: 'ingested', supersededBundleId: first.outcomes[0].bundleId, diff: { added: 0, withdrawn: 0, changed: 1 } })
+    const newId = second.outcomes[0].bundleId!
+    const diff = value<OpOutput<'office.bundles.diff'>>(await dispatch(s, 'office.bundles.diff', { bundleId: newId }))
+    expect(diff).toEqual({
+      bundleId: newId,
+      province: '广东省',
+      previousBundleId: first.outcomes[0].bundleId,
+      diff: {
+        added: [],
+        withdrawn: [],
+        changed: [{ code: expect.stringMatching(/^GD-2021-/), name: '广东二号营业厅', field: 'starLevel', label: '申报星级', before: String(before), after: String(before === 5 ? 4 : 5) }],
+      },
+    })
+    const listed = value<OpOutput<'office.bundles.list'>>(await dispatch(s, 'office.bundles.list', {})).bundles
+    expect(listed.map((b) => [b.originalName, b.status, b.supersededBy, b.diff])).toEqual([
+      ['1.zip', 'superseded', newId, null],
+      ['2.zip', 'ingested', null, { added: 0, withdrawn: 0, changed: 1 }],
+    ])
+    expect(failure(await dispatch(s, 'office.bundles.diff', { bundleId: 99 })).code).toBe('not-found')
   }, 60_000)
 
   it('a bundle signed by an unregistered key is held as pending and merged once its fingerprint is typed', async () => {

@@ -1,7 +1,6 @@
 import { exportRegister } from '../../../services/office/export'
 import { exportRegisterFile } from '../../../services/office/exportFile'
-import { listRegister } from '../../../services/office/register'
-import { fileNameOf, registerSiteView } from '../../../services/office/views'
+import { fileNameOf, listRegisterRows, registerSiteView } from '../../../services/office/views'
 import type { OfficeHandlersFor } from '../../handler'
 import type { officeRegisterOps } from './contract'
 
@@ -34,7 +33,7 @@ const row = (s: RowSource) => ({
 })
 
 export const officeRegisterHandlers: OfficeHandlersFor<typeof officeRegisterOps> = {
-  'office.register.list': (input, { office }) => ({ sites: listRegister(office, { province: input.province }).map(row) }),
+  'office.register.list': (input, { office }) => ({ sites: listRegisterRows(office, { province: input.province }).map(row) }),
   'office.register.site': (input, { office }) => {
     const { site, bundle, fields } = registerSiteView(office, input.id)
     return {
