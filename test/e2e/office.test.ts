@@ -175,6 +175,7 @@ describe('office: first run, keys, receive a folder, duplicates, national regist
     const missing = await page.getByTestId('overview-missing').getByText(/省|市|区/).allTextContents()
     expect(missing).toHaveLength(29)
     expect(missing).not.toContain('广东省')
+    await page.screenshot({ path: screenshotPath('office-4-overview'), fullPage: true })
 
     await page.getByRole('link', { name: '全国名册' }).click()
     await page.getByTestId('register-row').nth(3).waitFor()
@@ -195,7 +196,7 @@ describe('office: first run, keys, receive a folder, duplicates, national regist
     const bytes = fs.readFileSync(saved)
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
     expect(bytes.toString()).toContain('浙江-1')
-    await page.screenshot({ path: screenshotPath('office-4-register'), fullPage: true })
+    await page.screenshot({ path: screenshotPath('office-4-register-drawer'), fullPage: true })
     await page.keyboard.press('Escape')
     await page.getByTestId('register-filter').fill('')
   })
