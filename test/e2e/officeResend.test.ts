@@ -3,7 +3,8 @@
  * has not registered is 待确认, shown with its fingerprint beside the registered one; a wrong fingerprint typed
  * from the letter is refused in Chinese and changes nothing, the right one merges it. A province re-sends a
  * changed bundle: the earlier one is 已被替代 and the diff view lists the changed field. 评定结果: a rating is
- * recorded for a site of the register and the province's results file is downloaded.
+ * recorded for a site of the register and the province's results file is downloaded. Bundles arrive both by a
+ * drop on the zone and through the file chooser.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -75,7 +76,19 @@ describe('office: 待确认 confirmed by fingerprint, a re-sent bundle with its 
   it('holds a bundle signed by an unregistered key as 待确认, with its fingerprint shown', async () => {
     await page.goto(`${env.server.url}#/bundles`)
     await page.getByTestId('office-bundle-row').first().waitFor()
-    await receiveThroughChooser(unregistered)
+    // Dropped onto the zone, as from the file manager: the page uploads it and receives it.
+    const bytes = fs.readFileSync(unregistered).toString('base64')
+    const transfer = await page.evaluateHandle(
+      ([name, b64]) => {
+        const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+        const dt = new DataTransfer()
+        dt.items.add(new File([data], name, { type: 'application/zip' }))
+        return dt
+      },
+      [path.basename(unregistered), bytes] as const,
+    )
+    await page.getByTestId('receive-dropzone').dispatchEvent('drop', { dataTransfer: transfer })
+    await page.getByTestId('receive-outcome').filter({ hasText: path.basename(unregistered) }).waitFor()
     expect(await page.getByTestId('receive-outcome').getAttribute('data-status')).toBe('pending-confirmation')
     const row = page.getByTestId('office-bundle-row').filter({ hasText: '浙江省' })
     await row.waitFor()
@@ -149,6 +162,23 @@ describe('office: 待确认 confirmed by fingerprint, a re-sent bundle with its 
     expect(cells).toContain('ZS-2021-0001')
     expect(cells.some((c) => c.includes('广东一号营业厅'))).toBe(true)
     await page.screenshot({ path: screenshotPath('office-resend-3-results'), fullPage: true })
+  })
+
+  it('shows the role in 设置 and saves a deadline that 总览 then counts down to', async () => {
+    await page.getByRole('link', { name: '设置' }).click()
+    expect(await page.getByTestId('current-role').textContent()).toBe('全国推进办公室')
+    expect(await page.getByTestId('role-section').textContent()).toContain('两种角色的数据不能放在同一个数据文件夹中')
+    const form = page.getByTestId('office-profile-form')
+    await form.getByLabel('报送截止日期').fill('2021-13-01')
+    await form.getByRole('button', { name: '保存' }).click()
+    // Refused in Chinese beside the field, nothing saved.
+    await form.getByText('截止日期不是有效的日期').waitFor()
+    expect(office().db.prepare("SELECT COUNT(*) AS n FROM office_meta WHERE value LIKE '2021-13%'").get()).toEqual({ n: 0 })
+    await form.getByLabel('报送截止日期').fill('2021-05-31')
+    await form.getByRole('button', { name: '保存' }).click()
+    await page.getByText('推进办公室信息已保存').waitFor()
+    await page.getByRole('link', { name: '总览' }).click()
+    expect(await page.getByTestId('overview-deadline').textContent()).toContain('报送截止：2021年5月31日')
     expect(problems).toEqual([])
   })
 })

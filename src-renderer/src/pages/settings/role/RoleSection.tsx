@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ROLE_LABELS } from '@contract'
+import { call } from '../../../api'
 import { useSession } from '../../../app/SessionContext'
 import { BecomeOfficeForm } from './BecomeOfficeForm'
 
@@ -9,8 +10,14 @@ import { BecomeOfficeForm } from './BecomeOfficeForm'
  * folder; an empty province folder may still become the office's.
  */
 export function RoleSection() {
-  const { session } = useSession()
+  const { session, setSession } = useSession()
   const [choosing, setChoosing] = useState(false)
+  // Read again here: the folder may have gained province data since the app started (then it can no longer change).
+  useEffect(() => {
+    call('session.get', {})
+      .then(setSession)
+      .catch(() => undefined)
+  }, [setSession])
   const role = session?.role ?? 'province'
   return (
     <Paper withBorder p="md" data-testid="role-section">
