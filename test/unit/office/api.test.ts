@@ -379,5 +379,17 @@ describe('office operations through dispatch', () => {
     const missing = failure(await dispatch(s, 'office.bundles.receive', { paths: [path.join(dir, '没有.zip')] }))
     expect([missing.code, missing.message]).toEqual(['invalid-input', expect.stringContaining('没有.zip')])
     expect(failure(await dispatch(s, 'office.bundles.receive', { paths: [] })).fields).toEqual(['paths'])
+
+    // jobs.cancel works on the office's session: cancelled before the first bundle, nothing is read.
+    const other = await gd.bundle(path.join(tempDir('starsite-out-'), 'gd-again.zip'))
+    let cancelled: Promise<Envelope<unknown>> | null = null
+    const stop = s.jobs.subscribe((e) => {
+      if (e.jobId === 'office-cancel-1' && !cancelled) cancelled = dispatch(s, 'jobs.cancel', { jobId: 'office-cancel-1' })
+    })
+    const stopped = value<OpOutput<'office.bundles.receive'>>(await dispatch(s, 'office.bundles.receive', { paths: [other, zip] }, { jobId: 'office-cancel-1' }))
+    stop()
+    expect(value(await cancelled!)).toEqual({ cancelled: true })
+    expect([stopped.cancelled, stopped.outcomes]).toEqual([true, []])
+    expect(value<OpOutput<'office.bundles.list'>>(await dispatch(s, 'office.bundles.list', {})).bundles).toHaveLength(1)
   }, 60_000)
 })
