@@ -25,6 +25,9 @@ export function Root() {
     }
   }, [])
   const value = useMemo<SessionState>(() => ({ session, setSession }), [session])
+  // One element for the life of the root: the session's answer re-renders only what reads the session, not the
+  // province's whole first screen.
+  const provinceApp = useMemo(() => <App />, [])
   return (
     <SessionContext value={value}>
       {session?.role === 'office' ? (
@@ -32,7 +35,7 @@ export function Root() {
           <OfficeApp />
         </Suspense>
       ) : (
-        <App />
+        provinceApp
       )}
     </SessionContext>
   )
