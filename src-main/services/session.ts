@@ -15,7 +15,7 @@ import { openApp, type AppContext } from './context'
 import { DATA_SUBDIRS } from './dataDir'
 import { JobRegistry } from './jobs'
 import { openOffice, type OfficeContext } from './office/context'
-import { isOfficeFolder, PROVINCE_DB_FILE } from './office/folder'
+import { isOfficeFolder, officeDatabaseFile, PROVINCE_DB_FILE } from './office/folder'
 import { initOffice, type InitOfficeInput } from './office/profile'
 
 export type SessionState = { readonly role: 'province'; readonly app: AppContext } | { readonly role: 'office'; readonly office: OfficeContext }
@@ -121,7 +121,10 @@ export function openSession(options: OpenSessionOptions): Session {
         try {
           opened = initOffice({ dataDir, actor: options.actor, now: options.now }, input)
         } catch (error) {
-          // Leave the session usable in the role it had: the folder is pristine again after this open.
+          // Leave the session usable in the role it had: remove what the failed set-up made (the folder held
+          // no office.db, or it would have opened as the office) and open the province afresh.
+          const officeDb = officeDatabaseFile(dataDir)
+          for (const f of [officeDb, `${officeDb}-wal`, `${officeDb}-shm`]) fs.rmSync(f, { force: true })
           state = openProvince()
           throw error
         }

@@ -148,6 +148,18 @@ describe('session: one folder, one role', () => {
     expect(fs.existsSync(path.join(dir, 'starsite.db'))).toBe(true)
   })
 
+  it('an office set-up that fails half-way leaves a working province session and no office.db', async () => {
+    const dir = tempDir('starsite-half-')
+    const s = session(dir)
+    // A file where the office's bundles/ folder must go: initOffice fails after creating office.db.
+    fs.writeFileSync(path.join(dir, 'bundles'), 'in the way')
+    const refused = failure(await dispatch(s, 'session.becomeOffice', { name: '推进活动办公室', shortName: '推进办' }))
+    expect(refused.code).toBe('internal')
+    expect(fs.existsSync(path.join(dir, 'office.db'))).toBe(false)
+    expect(value(await dispatch(s, 'session.get', {}))).toEqual({ role: 'province', canBecomeOffice: true, dataDir: dir })
+    expect(value<{ association: unknown }>(await dispatch(s, 'settings.get', {})).association).toBeNull()
+  })
+
   it('becomeOffice checks its input before touching anything', async () => {
     const dir = tempDir('starsite-bad-')
     const s = session(dir)
