@@ -33,7 +33,7 @@ export function ReceivePanel({ onReceived }: { onReceived(): void }) {
     } finally {
       setPreparing(false)
     }
-    if (ignored.length) notifyError(new Error(`不是 .zip 报送包，未接收：${ignored.join('、')}`), '已跳过')
+    if (ignored.length) notifyError(new ApiError({ code: 'invalid-input', message: `不是 .zip 报送包，未接收：${ignored.join('、')}` }), '已跳过')
     if (files.length === 0) {
       if (!ignored.length) setError(new ApiError({ code: 'invalid-input', message: '没有找到 .zip 报送包：请拖入报送包文件，或包含报送包的文件夹' }))
       return
