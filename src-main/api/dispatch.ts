@@ -8,7 +8,6 @@ import { contract, officeOps, sharedOps, type OpName } from './contract'
 import type { Envelope, ErrorShape, OpSpec } from './define'
 import type { Handler, OfficeHandler, SessionHandler } from './handler'
 import { handlers } from './handlers'
-import { officeHandlers } from './office/handlers'
 import { sharedHandlers } from './session/handlers'
 import { zodToError } from './zodError'
 
@@ -39,6 +38,13 @@ const has = (table: object, name: string) => Object.prototype.hasOwnProperty.cal
 export function opRole(name: OpName): 'province' | 'office' | 'shared' {
   return has(officeOps, name) ? 'office' : has(sharedOps, name) ? 'shared' : 'province'
 }
+
+/**
+ * The office's handlers (and the office services behind them) load on the first office operation, so a
+ * province's doors start exactly as before; the promise is kept, so it loads once.
+ */
+let officeTable: Promise<typeof import('./office/handlers')> | null = null
+const loadOfficeHandlers = () => (officeTable ??= import('./office/handlers'))
 
 function isSession(target: AppContext | Session): target is Session {
   return 'state' in target
@@ -85,6 +91,7 @@ export async function dispatch(
       call = (job) => handler(parsed.data, { session, job })
     } else if (state?.role === 'office') {
       const { office } = state
+      const { officeHandlers } = await loadOfficeHandlers()
       const handler = officeHandlers[name as keyof typeof officeHandlers] as OfficeHandler<OpSpec>
       call = (job) => handler(parsed.data, { office, job })
     } else {

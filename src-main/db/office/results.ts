@@ -50,7 +50,5 @@ export function officeResultsOf(db: Db, province: string): OfficeResult[] {
 
 /** Every rating recorded, by province, batch and code. */
 export function allOfficeResults(db: Db): OfficeResult[] {
-  return (db.prepare('SELECT province, code FROM site_results GROUP BY province ORDER BY province').all() as { province: string }[]).flatMap((r) =>
-    officeResultsOf(db, r.province),
-  )
+  return (db.prepare('SELECT DISTINCT province FROM site_results ORDER BY province').all() as { province: string }[]).flatMap((r) => officeResultsOf(db, r.province))
 }

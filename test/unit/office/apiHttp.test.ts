@@ -76,7 +76,29 @@ async function serve(dataDir: string) {
   }
   const download = (file: string) =>
     request(s.port, { path: `/api/download?path=${encodeURIComponent(file)}`, headers: { host, cookie: `starsite_token=${s.token}` } })
-  return { call, ok, upload, download }
+  /** Job events as a browser gets them: Server-Sent Events on /api/events. */
+  const events = () => {
+    const received: { jobId: string; done: number; total: number }[] = []
+    let buffer = ''
+    let connected = () => {}
+    const ready = new Promise<void>((resolve) => (connected = resolve))
+    const req = http.get({ host: '127.0.0.1', port: s.port, path: '/api/events', headers: { host, 'x-starsite-token': s.token } }, (res) => {
+      res.on('data', (c: Buffer) => {
+        connected()
+        buffer += c.toString('utf8')
+        const lines = buffer.split('\n')
+        buffer = lines.pop() ?? ''
+        for (const l of lines) if (l.startsWith('data: ')) received.push(JSON.parse(l.slice(6)))
+      })
+    })
+    req.on('error', () => {})
+    /** Resolves once an event matching `test` has arrived (the stream may lag the call's answer). */
+    const until = async (test: (e: (typeof received)[number]) => boolean) => {
+      for (let i = 0; i < 200 && !received.some(test); i++) await new Promise((r) => setTimeout(r, 25))
+    }
+    return { received, ready, until, stop: () => req.destroy() }
+  }
+  return { call, ok, upload, download, events }
 }
 
 describe('office in browser mode', () => {
@@ -95,7 +117,7 @@ describe('office in browser mode', () => {
     await writeZip(bundles[2], items)
 
     const dir = tempDir('starsite-http-office-')
-    const { call, ok, upload, download } = await serve(dir)
+    const { call, ok, upload, download, events } = await serve(dir)
 
     // A new folder is a province's until the person chooses the office role.
     expect(await ok('session.get', {})).toEqual({ role: 'province', canBecomeOffice: true, dataDir: dir })
@@ -117,7 +139,12 @@ describe('office in browser mode', () => {
 
     // Three uploaded bundles received as one job.
     const paths = [await upload(bundles[0]), await upload(bundles[1]), await upload(bundles[2])]
+    const stream = events()
+    await stream.ready
     const received = await ok<OpOutput<'office.bundles.receive'>>('office.bundles.receive', { paths }, 'http-receive-1')
+    await stream.until((e) => e.jobId === 'http-receive-1' && e.done === 3)
+    stream.stop()
+    expect(stream.received.filter((e) => e.jobId === 'http-receive-1').at(-1)).toMatchObject({ done: 3, total: 3 })
     expect(received.outcomes.map((o) => [o.fileName, o.status])).toEqual([
       ['广东.zip', 'ingested'],
       ['浙江.zip', 'ingested'],
