@@ -18,8 +18,9 @@ import { filterSitesCase } from './cases/filterSites'
 import { firstScreenCase } from './cases/firstScreen'
 import { relayCase } from './cases/relay'
 import { officeDuplicatesCase } from './cases/officeDuplicates'
+import { officeRegisterFilterCase } from './cases/officeRegisterFilter'
 
-const CASES: Case[] = [insertSitesCase, listSitesCase, listSitesWithAttachmentsCase, checksCase, bundleBuildCase, bundleVerifyCase, bundleMemoryCase, rosterImportCase, lettersCase, filterSitesCase, firstScreenCase, relayCase, officeDuplicatesCase]
+const CASES: Case[] = [insertSitesCase, listSitesCase, listSitesWithAttachmentsCase, checksCase, bundleBuildCase, bundleVerifyCase, bundleMemoryCase, rosterImportCase, lettersCase, filterSitesCase, firstScreenCase, relayCase, officeDuplicatesCase, officeRegisterFilterCase]
 
 async function main(): Promise<void> {
   const filter = process.argv[2]

@@ -3,8 +3,8 @@ import '@mantine/notifications/styles.css'
 import { MantineProvider } from '@mantine/core'
 import { lazy, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './app/App'
 import { startFirstScreenCalls } from './app/firstCalls'
+import { Root } from './app/Root'
 import { AfterFirstScreen } from './components/AfterFirstScreen'
 import { theme } from './theme'
 
@@ -22,7 +22,7 @@ createRoot(container).render(
       <AfterFirstScreen>
         <Toasts />
       </AfterFirstScreen>
-      <App />
+      <Root />
     </MantineProvider>
   </StrictMode>,
 )

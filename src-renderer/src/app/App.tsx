@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core'
+import { ApiError } from '../api'
 import { FirstScreenShown } from '../components/AfterFirstScreen'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { AssociationBanner } from './AssociationBanner'
@@ -68,7 +69,8 @@ function Shell() {
       <AppShell.Main>
         <CoreCrashBanner />
         <StartupRestoreNotice />
-        {error !== null && !settings && (
+        {/* wrong-role: an office folder; the root is about to show the office app instead. */}
+        {error !== null && !settings && !(error instanceof ApiError && error.code === 'wrong-role') && (
           <ErrorAlert title="无法读取设置" error={error} onRetry={() => void reload()} />
         )}
         {settings && !association && route === 'settings' && <AssociationBanner onSettingsPage />}

@@ -1,9 +1,11 @@
-import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Stepper, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, Paper, Radio, Select, Stack, Stepper, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { presetForYear } from '@contract'
 import { call, fieldErrors } from '../api'
 import { notifyError, notifySuccess } from './notify'
+import { BecomeOfficeForm } from '../pages/settings/role/BecomeOfficeForm'
 import { navigate } from './routes'
+import { useSession } from './SessionContext'
 import { useSettings } from './SettingsContext'
 
 const thisYear = () => new Date().getFullYear()
@@ -18,11 +20,14 @@ const cnDate = (iso: string) => {
 const outputsOf = (dataDir: string) => `${dataDir.replace(/[\\/]+$/, '')}${dataDir.includes('\\') ? '\\' : '/'}outputs`
 
 /**
- * First run (no association yet): four short steps instead of the settings form, then 'settings.saveAssociation'
+ * First run (no association yet): first who uses this folder (省级协会, preselected, or 全国推进办公室: its own
+ * short form, then the office's app); for a province, four short steps instead of the settings form, then 'settings.saveAssociation'
  * and the dashboard. The 设置 page stays available for the same purpose.
  */
 export function FirstRunWizard() {
   const { settings, update } = useSettings()
+  const { session } = useSession()
+  const [role, setRole] = useState<'province' | 'office'>('province')
   const [step, setStep] = useState(0)
   const [name, setName] = useState('')
   const [shortName, setShortName] = useState('')
@@ -60,6 +65,35 @@ export function FirstRunWizard() {
 
   return (
     <Paper withBorder p="lg" maw={760} data-testid="first-run-wizard">
+      <Radio.Group label="本机用于" value={role} onChange={(v) => setRole(v as 'province' | 'office')} mb="md" data-testid="role-choice">
+        <Group mt={6} gap="xl">
+          <Radio value="province" label="省级协会" description="登记、审核本省推荐的现场，生成推荐函和报送包" />
+          <Radio
+            value="office"
+            label="全国推进办公室"
+            description={session?.canBecomeOffice === false ? '此数据文件夹已有省级协会的数据，不能用作推进办公室' : '接收各省报送包，建立全国名册'}
+            disabled={session?.canBecomeOffice !== true}
+          />
+        </Group>
+      </Radio.Group>
+      {role === 'office' ? (
+        <>
+          <Title order={2} mb="md">
+            请先填写推进办公室信息
+          </Title>
+          <BecomeOfficeForm />
+        </>
+      ) : (
+        provinceSteps()
+      )}
+    </Paper>
+  )
+
+  // Called, not mounted as a component: a component declared here would remount (and lose focus) on each keystroke.
+  function provinceSteps() {
+    if (!settings) return null
+    return (
+    <>
       <Title order={2} mb={4}>
         请先填写协会信息
       </Title>
@@ -143,6 +177,7 @@ export function FirstRunWizard() {
           </Button>
         )}
       </Group>
-    </Paper>
-  )
+    </>
+    )
+  }
 }

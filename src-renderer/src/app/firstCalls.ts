@@ -6,6 +6,8 @@ import { currentRoute } from './routes'
  * settings, and the registry when the app opens on it (the default page). Other pages ask when they mount.
  */
 export function startFirstScreenCalls(): void {
+  // Which app to show (province or office): answered beside settings, never before it.
+  prefetch('session.get', {})
   prefetch('settings.get', {})
   if (currentRoute() === 'sites') prefetch('sites.rows', { deleted: false })
 }

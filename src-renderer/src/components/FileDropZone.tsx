@@ -1,5 +1,5 @@
 import { Button, Group, Text } from '@mantine/core'
-import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react'
+import { useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react'
 import classes from './FileDropZone.module.css'
 
 interface FileDropZoneProps {
@@ -16,6 +16,10 @@ interface FileDropZoneProps {
   buttonText?: string
   onFiles(files: File[]): void
   onChoose(): void
+  /** Takes the whole drop instead of onFiles (folders need its items, read during the event). */
+  onDropTransfer?(transfer: DataTransfer): void
+  /** Extra buttons beside the choose button (e.g. 选择文件夹). */
+  extraButtons?: ReactNode
 }
 
 const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files')
@@ -34,6 +38,8 @@ export function FileDropZone({
   buttonText = '选择文件',
   onFiles,
   onChoose,
+  onDropTransfer,
+  extraButtons,
 }: FileDropZoneProps) {
   const [over, setOver] = useState(false)
   // dragenter/dragleave fire for every child crossed: count them to know when the pointer really left.
@@ -59,6 +65,7 @@ export function FileDropZone({
     depth.current = 0
     setOver(false)
     if (disabled) return
+    if (onDropTransfer) return onDropTransfer(e.dataTransfer)
     const files = Array.from(e.dataTransfer.files)
     if (files.length) onFiles(files)
   }
@@ -101,6 +108,7 @@ export function FileDropZone({
         >
           {buttonText}
         </Button>
+        {extraButtons}
       </Group>
     </div>
   )

@@ -2,7 +2,7 @@ import { Badge, Button, Center, Group, Loader, Select, Stack, Table, Text, TextI
 import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { ACTION_LABELS, ACTION_OPTIONS, ENTITY_OPTIONS } from './auditVocabulary'
+import { ACTION_LABELS, ACTION_OPTIONS, ENTITY_OPTIONS, options } from './auditVocabulary'
 import { useAuditLog } from './useAuditLog'
 
 const formatTime = (iso: string) => {
@@ -10,13 +10,21 @@ const formatTime = (iso: string) => {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('zh-CN', { hour12: false })
 }
 
+interface AuditPageProps {
+  /** The national office's log and vocabulary; the province's by default. */
+  office?: { actions: Record<string, string>; entities: Record<string, string> }
+}
+
 /** 操作日志: who did what, when, to which record. */
-export function AuditPage() {
+export function AuditPage({ office }: AuditPageProps = {}) {
   const [text, setText] = useState('')
   const [action, setAction] = useState<string | null>(null)
   const [entity, setEntity] = useState<string | null>(null)
   const [debounced] = useDebouncedValue(text, 300)
-  const log = useAuditLog({ text: debounced, action, entity })
+  const log = useAuditLog({ text: debounced, action, entity, op: office ? 'office.audit.list' : 'audit.list' })
+  const actionLabels = office?.actions ?? ACTION_LABELS
+  const actionOptions = office ? options(office.actions) : ACTION_OPTIONS
+  const entityOptions = office ? options(office.entities) : ENTITY_OPTIONS
   const filtered = debounced.trim() !== '' || action !== null || entity !== null
 
   return (
@@ -31,8 +39,8 @@ export function AuditPage() {
             onChange={(e) => setText(e.currentTarget.value)}
             w={300}
           />
-          <Select label="操作" placeholder="全部操作" data={ACTION_OPTIONS} value={action} onChange={setAction} clearable w={150} />
-          <Select label="对象" placeholder="全部对象" data={ENTITY_OPTIONS} value={entity} onChange={setEntity} clearable w={150} />
+          <Select label="操作" placeholder="全部操作" data={actionOptions} value={action} onChange={setAction} clearable w={150} />
+          <Select label="对象" placeholder="全部对象" data={entityOptions} value={entity} onChange={setEntity} clearable w={150} />
         </Group>
         <Button variant="default" onClick={() => void log.reload()}>
           刷新
@@ -55,7 +63,7 @@ export function AuditPage() {
               <Table.Td>{entry.actor}</Table.Td>
               <Table.Td>
                 <Badge variant="light" color="gray" radius="sm">
-                  {ACTION_LABELS[entry.action] ?? entry.action}
+                  {actionLabels[entry.action] ?? entry.action}
                 </Badge>
               </Table.Td>
               <Table.Td>{entry.summary}</Table.Td>

@@ -31,7 +31,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   data: '数据（备份与恢复）',
 }
 
-const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
+export const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
 
 export const ACTION_OPTIONS = options(ACTION_LABELS)
 export const ENTITY_OPTIONS = options(ENTITY_LABELS)

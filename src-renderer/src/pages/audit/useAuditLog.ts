@@ -8,10 +8,12 @@ export interface AuditFilter {
   text: string
   action: string | null
   entity: string | null
+  /** The office reads its own log (same shape). */
+  op?: 'audit.list' | 'office.audit.list'
 }
 
 /** The audit log, newest first, filtered on the core and read a page at a time. */
-export function useAuditLog({ text, action, entity }: AuditFilter) {
+export function useAuditLog({ text, action, entity, op = 'audit.list' }: AuditFilter) {
   const [entries, setEntries] = useState<AuditEntry[]>([])
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<unknown>(null)
@@ -24,7 +26,7 @@ export function useAuditLog({ text, action, entity }: AuditFilter) {
       setLoading(true)
       try {
         const query = text.trim()
-        const result = await call('audit.list', {
+        const result = await call(op as 'audit.list', {
           limit: PAGE_SIZE,
           ...(query ? { text: query } : {}),
           ...(action ? { action } : {}),
@@ -41,7 +43,7 @@ export function useAuditLog({ text, action, entity }: AuditFilter) {
         if (id === request.current) setLoading(false)
       }
     },
-    [text, action, entity],
+    [text, action, entity, op],
   )
 
   useEffect(() => {

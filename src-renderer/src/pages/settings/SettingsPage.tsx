@@ -3,6 +3,7 @@ import { useSettings } from '../../app/SettingsContext'
 import { AssociationForm } from './AssociationForm'
 import { BackupSection } from './backup/BackupSection'
 import { CampaignSettings } from './campaign/CampaignSettings'
+import { RoleSection } from './role/RoleSection'
 import { SystemInfo } from './SystemInfo'
 
 export function SettingsPage() {
@@ -14,6 +15,7 @@ export function SettingsPage() {
       <AssociationForm key={settings.association?.updatedAt ?? 'new'} settings={settings} onSaved={update} />
       <CampaignSettings campaign={settings.campaign} onChanged={reload} />
       <BackupSection />
+      <RoleSection />
       <SystemInfo settings={settings} />
     </Stack>
   )
