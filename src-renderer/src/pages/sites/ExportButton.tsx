@@ -1,8 +1,10 @@
-import { Button, Group } from '@mantine/core'
-import { useRef, useState } from 'react'
+import { Button, Group, Loader } from '@mantine/core'
+import { lazy, Suspense, useRef, useState } from 'react'
 import { openOutput, runJob, type JobProgress, type RunningJob } from '../../api'
 import { notifyError, notifySuccess } from '../../app/notify'
-import { JobProgressBar } from '../../components/JobProgressBar'
+
+// Only while an export runs: the registry's first screen does not load the progress bar's code.
+const JobProgressBar = lazy(async () => ({ default: (await import('../../components/JobProgressBar')).JobProgressBar }))
 
 /** 导出 Excel: this year's sites as a roster that can be edited and imported again. */
 export function ExportButton() {
@@ -33,14 +35,16 @@ export function ExportButton() {
     return (
       <Group w={280} data-testid="export-progress">
         <div style={{ flex: 1 }}>
-          <JobProgressBar
-            progress={progress}
-            cancelling={cancelling}
-            onCancel={() => {
-              setCancelling(true)
-              void job.current?.cancel().catch(() => false)
-            }}
-          />
+          <Suspense fallback={<Loader size="xs" aria-label="正在导出" />}>
+            <JobProgressBar
+              progress={progress}
+              cancelling={cancelling}
+              onCancel={() => {
+                setCancelling(true)
+                void job.current?.cancel().catch(() => false)
+              }}
+            />
+          </Suspense>
         </div>
       </Group>
     )

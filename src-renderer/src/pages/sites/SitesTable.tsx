@@ -1,4 +1,4 @@
-import { Checkbox, Text } from '@mantine/core'
+import { Text } from '@mantine/core'
 import { memo, useMemo, useRef, type CSSProperties, type ReactNode } from 'react'
 import { SITE_TYPE_INFO, STAR_LABELS } from '@contract'
 import { CheckCounts } from './CheckCounts'
@@ -103,11 +103,15 @@ export const SitesTable = memo(function SitesTable({ sites, action, selection, s
         <div className={classes.row} role="row" style={style}>
           {selection && (
             <div className={classes.cell} role="columnheader">
-              <Checkbox
-                size="xs"
+              {/* Native, like the rows' boxes: Mantine's Checkbox would add ~9 kB to the first screen's script. */}
+              <input
+                type="checkbox"
+                className={classes.rowCheck}
                 aria-label="全选当前列出的现场"
                 checked={selection.allState === 'all'}
-                indeterminate={selection.allState === 'some'}
+                ref={(box) => {
+                  if (box) box.indeterminate = selection.allState === 'some'
+                }}
                 disabled={sites.length === 0}
                 onChange={selection.toggleAll}
               />
