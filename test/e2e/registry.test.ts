@@ -183,6 +183,14 @@ describe('the site registry in the browser', () => {
   })
 
   it('deletes the site by its checkbox and the bulk action, then restores it from 回收站', async () => {
+    // Select all, then none: the header box selects every listed site and clears them again.
+    const all = page.getByRole('checkbox', { name: '全选当前列出的现场' })
+    const rows = await page.getByTestId('site-row').count()
+    await all.check()
+    await page.getByRole('region', { name: '批量操作' }).getByText(`已选择 ${rows} 个现场`).waitFor()
+    await all.uncheck()
+    await expect.poll(() => page.getByRole('region', { name: '批量操作' }).count()).toBe(0)
+
     await page.getByRole('checkbox', { name: `选择 ${SITE.name}` }).check()
     const bulk = page.getByRole('region', { name: '批量操作' })
     await bulk.getByText('已选择 1 个现场').waitFor()
