@@ -1,6 +1,7 @@
 import { Badge, Button, Code, Group, Stack, Table, Text } from '@mantine/core'
 import { OFFICE_BUNDLE_STATUS_LABELS, type OpOutput } from '@contract'
 import { formatBytes, formatTime } from '../common/format'
+import { ReceiptButton } from './ReceiptButton'
 
 export type ReceivedBundle = OpOutput<'office.bundles.list'>['bundles'][number]
 
@@ -105,6 +106,7 @@ export function BundlesTable({ bundles, onConfirm, onDiff }: BundlesTableProps) 
                       查看变化
                     </Button>
                   )}
+                  {!pending && <ReceiptButton bundleId={b.id} />}
                 </Group>
               </Table.Td>
             </Table.Tr>
