@@ -19,7 +19,7 @@ import { province, type Province } from '../unit/office/helpers'
 import { launchBrowser, screenshotPath } from './helpers/browser'
 import { startSessionBrowserMode } from './helpers/session'
 import { watchPage } from './helpers/ui'
-import { tamperStoredEntry } from './helpers/zip'
+import { readZip, tamperStoredEntry } from './helpers/zip'
 
 const count = (office: OfficeContext, table: string) => (office.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
 
@@ -165,6 +165,18 @@ describe('office: first run, keys, receive a folder, duplicates, national regist
     expect(await table.count()).toBe(2)
     expect(await page.getByTestId('office-bundle-row').filter({ hasText: '浙江省' }).getAttribute('data-status')).toBe('ingested')
     await page.screenshot({ path: screenshotPath('office-3-received'), fullPage: true })
+
+    // The 回执 of 浙江's bundle: a Word file with the office's 文号, the province and the key's fingerprint.
+    const download = page.waitForEvent('download')
+    await page.getByTestId('office-bundle-row').filter({ hasText: '浙江省' }).getByRole('button', { name: '回执' }).click()
+    const receiptFile = path.join(tempDir('starsite-e2e-receipt-').dir, 'receipt.docx')
+    const got = await download
+    expect(got.suggestedFilename()).toMatch(/^回执_浙江_推进办函〔\d{4}〕\d+号\.docx$/)
+    await got.saveAs(receiptFile)
+    const xml = (await readZip(receiptFile, 'word/document.xml')).content!.toString('utf8').replace(/<[^>]+>/g, '')
+    expect(xml).toMatch(/推进办函〔\d{4}〕\d+号/)
+    expect(xml).toContain('浙江')
+    expect(xml.replace(/\s/g, '')).toContain(zhejiang.fingerprint.replace(/\s/g, ''))
   })
 
   it('shows the counts on 总览 and the sites in 全国名册, filtered as one types', async () => {
