@@ -1,8 +1,9 @@
 /**
  * Receiving bundles: each file is copied into the office's tmp, verified there with the province side's own
- * verifier, checked against the registered keys and the office's year, then kept whole under its content
- * address and ingested into the register in one transaction (superseding the province's earlier bundle, with
- * the diff). A bundle with any problem is refused: its problems are listed and nothing of it is kept.
+ * verifier (in the same read as its content hash, store.ts), checked against the registered keys and the
+ * office's year, then kept whole under its content address and ingested into the register in one transaction
+ * (superseding the province's earlier bundle, with the diff). A bundle with any problem is refused: its
+ * problems are listed and nothing of it is kept.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -16,11 +17,9 @@ import { appendAudit } from '../../db/repositories/audit'
 import { bundleBySha, ingestedBundle, insertReceivedBundle, markSuperseded, type ReceivedStatus } from '../../db/office/bundles'
 import { currentKey, keysByFingerprint } from '../../db/office/provinceKeys'
 import { insertRegisterSites, sitesOfBundle, type RegisterSiteInput } from '../../db/office/register'
-import { verifyBundle } from '../bundle/verify'
 import type { OfficeContext } from './context'
-import { readVerifiedManifest } from './manifestOf'
 import { requireOfficeProfile } from './profile'
-import { rosterFields } from './rosterOf'
+import { rosterFieldsOf } from './rosterOf'
 import { stageBundle } from './store'
 
 export interface ReceiveOutcome {
@@ -109,10 +108,11 @@ export async function receiveBundle(office: OfficeContext, file: string): Promis
     if (known) {
       return { file, status: 'already-received', message: `此报送包已于 ${known.receivedAt} 收到（${known.province}），未重复保存。`, problems: [], sha256: staged.sha256, bundleId: known.id, province: known.province }
     }
-    const verified = await verifyBundle(staged.path)
+    const verified = staged.verified
     if (!verified.ok) return refused(file, verified.problems, { sha256: staged.sha256, fingerprint: verified.fingerprint })
-    const manifest = await readVerifiedManifest(staged.path)
-    const roster = await rosterFields(staged.path)
+    // The manifest and roster exactly as verified: parsed from the bytes the verifier read and hashed.
+    const manifest = verified.manifest!
+    const roster = await rosterFieldsOf(staged.roster)
     const fingerprint = verified.fingerprint!
     const facts = { sha256: staged.sha256, fingerprint, sites: manifest.sites.length, files: manifest.files.length }
     const province = findProvince(manifest.association.province)?.name

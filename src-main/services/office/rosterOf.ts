@@ -20,7 +20,11 @@ function plain(value: ExcelJS.CellValue): string | number | boolean | null {
 }
 
 export async function rosterFields(bundleFile: string): Promise<Map<string, Record<string, unknown>>> {
-  const bytes = await readVerifiedEntry(bundleFile, ROSTER_PATH)
+  return rosterFieldsOf(await readVerifiedEntry(bundleFile, ROSTER_PATH))
+}
+
+/** The same from the workbook's bytes, as the verifier handed them over (receive reads the bundle once). */
+export async function rosterFieldsOf(bytes: Buffer | null | undefined): Promise<Map<string, Record<string, unknown>>> {
   const bySite = new Map<string, Record<string, unknown>>()
   if (!bytes) return bySite
   const workbook: ExcelJS.Workbook = new ExcelJSLib.Workbook()
