@@ -18,8 +18,9 @@ import { filterSitesCase } from './cases/filterSites'
 import { firstScreenCase } from './cases/firstScreen'
 import { relayCase } from './cases/relay'
 import { officeDuplicatesCase } from './cases/officeDuplicates'
+import { officeReceiveCase, officeReceiveMemoryCase } from './cases/officeReceive'
 
-const CASES: Case[] = [insertSitesCase, listSitesCase, listSitesWithAttachmentsCase, checksCase, bundleBuildCase, bundleVerifyCase, bundleMemoryCase, rosterImportCase, lettersCase, filterSitesCase, firstScreenCase, relayCase, officeDuplicatesCase]
+const CASES: Case[] = [insertSitesCase, listSitesCase, listSitesWithAttachmentsCase, checksCase, bundleBuildCase, bundleVerifyCase, bundleMemoryCase, rosterImportCase, lettersCase, filterSitesCase, firstScreenCase, relayCase, officeDuplicatesCase, officeReceiveCase, officeReceiveMemoryCase]
 
 async function main(): Promise<void> {
   const filter = process.argv[2]

@@ -1,6 +1,6 @@
 /**
  * The office receive bench's input: 31 provinces' signed bundles of 300 sites each, built by the province
- * side's own code (services, key, letters, roster, build), in two sizes — a ~256 MiB set and a ~1 GiB set (the
+ * side's own code (services, key, letters, roster, build), in two sizes — a ~256 MiB set and a ≥ 1 GiB set (the
  * same 31 provinces, sites and keys; the big set has more attachments per site). Building takes minutes, so
  * the zips and the provinces' exported public keys are kept in a cache folder and reused by every later run.
  *
@@ -27,8 +27,11 @@ const CACHE_VERSION = 1
 export const PROVINCE_COUNT = 31
 export const SITES_PER_BUNDLE = 300
 export type SetName = '256m' | '1g'
-/** Attachment bytes per site in each set: 31 × 300 × this, plus the letters and workbooks, is the set's size. */
-const SITE_BYTES: Record<SetName, number> = { '256m': 29 * 1024, '1g': 116 * 1024 }
+/**
+ * Attachment bytes per site in each set. The province's own documents (300 推荐函, the workbooks) add ~4.7 MB
+ * a bundle, so the sets come to ~257 MiB and ~1.16 GiB (31 × 300 × this + 31 × 4.7 MB).
+ */
+const SITE_BYTES: Record<SetName, number> = { '256m': 13 * 1024, '1g': 116 * 1024 }
 
 export interface ReceiveSet {
   /** Folder holding the 31 bundle zips (and nothing else ending in .zip). */
@@ -41,7 +44,7 @@ export interface ReceiveSet {
 
 export function cacheRoot(): string {
   const base = process.env.STARSITE_BENCH_CACHE || path.join(os.tmpdir(), 'starsite-bench-cache')
-  return path.join(base, `office-receive-v${CACHE_VERSION}-f${MANIFEST_FORMAT}`)
+  return path.join(base, `office-receive-v${CACHE_VERSION}-${MANIFEST_FORMAT.replace(/[^A-Za-z0-9]+/g, '-')}`)
 }
 
 interface Done {

@@ -20,7 +20,7 @@ import { insertRegisterSites, sitesOfBundle, type RegisterSiteInput } from '../.
 import type { OfficeContext } from './context'
 import { requireOfficeProfile } from './profile'
 import { rosterFieldsOf } from './rosterOf'
-import { stageBundle } from './store'
+import { stageBundle, type StagedBundle } from './store'
 
 export interface ReceiveOutcome {
   file: string
@@ -99,9 +99,10 @@ const refused = (file: string, problems: Problem[], extra: Partial<ReceiveOutcom
   ...extra,
 })
 
-export async function receiveBundle(office: OfficeContext, file: string): Promise<ReceiveOutcome> {
+/** `staged`: the file's private copy already staged (receive stages the next bundle during this one's ingest). */
+export async function receiveBundle(office: OfficeContext, file: string, staged?: StagedBundle): Promise<ReceiveOutcome> {
   const profile = requireOfficeProfile(office)
-  const staged = await stageBundle(office.dataDir, file)
+  staged ??= await stageBundle(office.dataDir, file)
   let kept = false
   try {
     const known = bundleBySha(office.db, staged.sha256)
@@ -180,10 +181,28 @@ export async function receiveBundle(office: OfficeContext, file: string): Promis
   }
 }
 
-/** Receive each bundle in turn; one refused bundle does not stop the others. */
+/**
+ * Receive each bundle in turn; one refused bundle does not stop the others. The next bundle is staged (copied,
+ * verified, hashed) while this one is ingested, so the copy and the worker's hashing overlap the roster and the
+ * register writes; bundles are still decided and stored one after the other, in order.
+ */
 export async function receive(office: OfficeContext, paths: string[]): Promise<ReceiveOutcome[]> {
+  requireOfficeProfile(office)
   const files = bundleFiles(paths)
   const outcomes: ReceiveOutcome[] = []
-  for (const f of files) outcomes.push(await receiveBundle(office, f))
+  let next: Promise<StagedBundle> | null = null
+  try {
+    for (const [i, f] of files.entries()) {
+      const staged = await (next ?? stageBundle(office.dataDir, f))
+      next = i + 1 < files.length ? stageBundle(office.dataDir, files[i + 1]) : null
+      // Awaited on the next turn, or discarded below: never an unhandled rejection meanwhile.
+      next?.catch(() => undefined)
+      outcomes.push(await receiveBundle(office, f, staged))
+    }
+  } catch (error) {
+    // Something unexpected stopped the run: the bundle staged ahead is not kept either.
+    await next?.then((s) => s.discard(), () => undefined)
+    throw error
+  }
   return outcomes
 }

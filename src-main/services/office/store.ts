@@ -13,7 +13,6 @@ import path from 'node:path'
 import { ROSTER_PATH } from '../../core/bundle/layout'
 import { verifyBundle, type VerifyResult } from '../bundle/verify'
 import { createPartial, type PartialFile } from '../files/atomicWrite'
-import { hashPass } from '../files/hashPass'
 import { OFFICE_BUNDLES_DIR } from './folder'
 
 /** The one place that picks the atomic-write helper, so it can be re-pointed when it moves to a shared module. */
@@ -52,16 +51,6 @@ async function syncInBackground(file: string): Promise<void> {
   }
 }
 
-/** SHA-256 of the whole file, for a copy the verifier gave up on before its read pass (not a zip at all). */
-async function sha256Of(file: string, size: number): Promise<string> {
-  const fd = fs.openSync(file, 'r')
-  try {
-    return (await hashPass(fd, size, [], { whole: true })).sha256!
-  } finally {
-    fs.closeSync(fd)
-  }
-}
-
 export async function stageBundle(dataDir: string, source: string): Promise<StagedBundle> {
   const partial = atomicFile(dataDir)
   let verified: VerifyResult
@@ -75,7 +64,7 @@ export async function stageBundle(dataDir: string, source: string): Promise<Stag
     const synced = syncInBackground(partial.path)
     try {
       verified = await verifyBundle(partial.path, undefined, { fileSha256: true, keepEntries: [ROSTER_PATH] })
-      sha256 = verified.sha256 ?? (await sha256Of(partial.path, size))
+      sha256 = verified.sha256!
     } finally {
       // Settled before the partial is renamed or removed (Windows cannot remove a file that is open).
       await synced
