@@ -5,8 +5,9 @@
  * Nothing is extracted and nothing is written anywhere; an unsafe entry's data is not even read.
  *
  * yauzl lists the entries and reads the deflated ones (the manifest); the stored ones — nearly every byte of a
- * bundle — are hashed in one sequential pass over the file in big chunks (files/hashPass.ts), their data
- * located from the local headers exactly as yauzl does, so a bundle is read once, not once per 16 KiB.
+ * bundle — are hashed in one sequential pass over the file in big chunks (files/hashPass.ts, the hashing on a
+ * worker thread), their data located from the local headers exactly as yauzl does, so a bundle is read once,
+ * not once per 16 KiB.
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
@@ -170,7 +171,7 @@ function entryLocator(at: number, size: number, fileSize: number, slot: number, 
     length: 30,
     locate: (header) => {
       try {
-        const r = { ...storedRange(header, at, size, fileSize), hash: createHash('sha256'), slot }
+        const r = { ...storedRange(header, at, size, fileSize), slot }
         ranged.push(r)
         return r
       } catch (error) {
@@ -329,7 +330,7 @@ async function verifyFd(fd: number, fileSize: number, job: JobHandle, options: V
         },
       })
       sha256 = pass.sha256
-      for (const r of ranged) read[r.slot] = { path: read[r.slot].path, size: r.end - r.start, sha256: r.hash.digest('hex') }
+      for (const r of ranged) read[r.slot] = { path: read[r.slot].path, size: r.end - r.start, sha256: r.sha256! }
     }
   } catch (error) {
     zip.close()

@@ -1,24 +1,26 @@
 /**
- * One sequential read of a file that hashes many byte ranges of it (a zip's stored entries) on this thread
- * and, optionally, the whole file on the hash worker at the same time — every byte read once, in big chunks.
+ * One sequential read of a file that hashes many byte ranges of it (a zip's stored entries) and, optionally,
+ * the whole file — every byte read once, in big chunks, all the hashing on the hash worker (hashWorker.ts):
+ * this thread only reads, finds which ranges fall in each chunk and posts that.
  *
  * Memory is fixed: SLOTS chunks of CHUNK bytes, whatever the file's size. The next chunk is read (libuv's
- * thread pool) while this one is hashed, and a slot is refilled only once both hashers are done with it.
+ * thread pool) while the worker hashes this one, and a slot is refilled only once the worker is done with it.
  */
-import type { Hash } from 'node:crypto'
 import fs from 'node:fs'
-import { startWorkerHash, type WorkerHash } from './hashWorker'
+import { startWorkerPass } from './hashWorker'
 
 const CHUNK = 2 * 1024 * 1024
 const SLOTS = 3
 /** Longest locator (LocatedRange.length): what is kept of a chunk's end for one that straddles two chunks. */
 const MAX_LOCATOR = 64
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
 
 export interface HashRange {
   /** Byte offsets in the file, end exclusive. */
   start: number
   end: number
-  hash: Hash
+  /** Set by the pass: the hex SHA-256 of the range's bytes. */
+  sha256?: string
 }
 
 /**
@@ -34,7 +36,7 @@ export interface LocatedRange {
 }
 
 export interface HashPassOptions {
-  /** Also hash the whole file (on the worker thread); its hex digest is returned. */
+  /** Also hash the whole file; its hex digest is returned. */
   whole?: boolean
   /** Ranges located from the file's own bytes as the pass goes. */
   located?: LocatedRange[]
@@ -46,15 +48,15 @@ const readAt = (fd: number, buffer: Buffer, position: number) =>
   new Promise<number>((resolve, reject) => fs.read(fd, buffer, 0, buffer.length, position, (e, n) => (e ? reject(e) : resolve(n))))
 
 /**
- * Read `size` bytes of `fd` from offset 0, feeding each range's hash the bytes in [start, end). Ranges may
- * overlap and come in any order. Throws if the file ends before `size` bytes.
+ * Read `size` bytes of `fd` from offset 0 and set each range's sha256 (given and located ones) to the hash
+ * of its bytes [start, end). Ranges may overlap and come in any order. Throws if the file ends before `size`.
  */
 export async function hashPass(fd: number, size: number, ranges: HashRange[], options: HashPassOptions = {}): Promise<{ sha256?: string }> {
   const sorted = [...ranges].sort((a, b) => a.start - b.start)
   const locators = [...(options.located ?? [])].sort((a, b) => a.at - b.at)
   if (locators.some((l) => l.length > MAX_LOCATOR || l.length < 1)) throw new Error(`locator length must be 1–${MAX_LOCATOR}`)
   const { slots, views } = takeSlots()
-  const whole: WorkerHash | null = options.whole ? startWorkerHash(slots) : null
+  const worker = startWorkerPass(slots, !!options.whole)
   const freed: Promise<void>[] = slots.map(() => Promise.resolve())
   const tail = Buffer.alloc(MAX_LOCATOR)
   let tailLength = 0
@@ -65,12 +67,18 @@ export async function hashPass(fd: number, size: number, ranges: HashRange[], op
     let slot = 0
     let next = 0
     let nextLocator = 0
-    const active: HashRange[] = []
+    // Every range gets an id (its index here), which is how the worker keeps its hash.
+    const all: HashRange[] = []
+    const active: { r: HashRange; id: number }[] = []
+    const add = (r: HashRange) => {
+      active.push({ r, id: all.length })
+      all.push(r)
+    }
     const activate = (locator: LocatedRange, bytes: Buffer | null) => {
       const r = locator.locate(bytes)
       if (!r) return
       if (r.start < locator.at + locator.length) throw new Error('a located range must start after its locator')
-      active.push(r)
+      add(r)
     }
     if (size > 0) reading = readAt(fd, views[0], 0)
     while (pos < size) {
@@ -88,8 +96,7 @@ export async function hashPass(fd: number, size: number, ranges: HashRange[], op
         // Settled (and awaited) on the next turn; never left unhandled if this turn throws.
         reading.catch(() => undefined)
       }
-      if (whole) freed[slot] = whole.update(slot, chunk.length)
-      while (next < sorted.length && sorted[next].start < end) active.push(sorted[next++])
+      while (next < sorted.length && sorted[next].start < end) add(sorted[next++])
       while (nextLocator < locators.length && locators[nextLocator].at + locators[nextLocator].length <= end) {
         const l = locators[nextLocator++]
         const from = l.at - start
@@ -97,14 +104,16 @@ export async function hashPass(fd: number, size: number, ranges: HashRange[], op
         const bytes = from >= 0 ? chunk.subarray(from, from + l.length) : Buffer.concat([tail.subarray(tailLength + from, tailLength), chunk.subarray(0, from + l.length)])
         activate(l, bytes)
       }
+      const parts: number[] = []
       for (let i = 0; i < active.length; ) {
-        const r = active[i]
+        const { r, id } = active[i]
         const from = Math.max(r.start, start)
         const to = Math.min(r.end, end)
-        if (from < to) r.hash.update(chunk.subarray(from - start, to - start))
+        if (from < to) parts.push(id, from - start, to - start)
         if (r.end <= end) active.splice(i, 1)
         else i++
       }
+      freed[slot] = worker.update(slot, chunk.length, parts)
       tailLength = Math.min(MAX_LOCATOR, chunk.length)
       chunk.copy(tail, 0, chunk.length - tailLength)
       options.onChunk?.(chunk.length)
@@ -112,12 +121,16 @@ export async function hashPass(fd: number, size: number, ranges: HashRange[], op
     }
     // Locators past the end of the file: their bytes never came.
     while (nextLocator < locators.length) locators[nextLocator++].locate(null)
-    const sha256 = whole ? await whole.digest() : undefined
+    // Ranges at the very end of the file (empty ones), and none that reach past it.
+    while (next < sorted.length) add(sorted[next++])
+    if (all.some((r) => r.end > size)) throw new Error(`a range ends past the end of the file (${size} bytes)`)
+    const digests = await worker.digest(all.length)
+    all.forEach((r, i) => (r.sha256 = digests.ranges[i] ?? EMPTY_SHA256))
     finished = true
-    return { sha256 }
+    return { sha256: digests.whole ?? undefined }
   } finally {
     if (!finished) {
-      whole?.abort()
+      worker.abort()
       // The read in flight writes into a slot and uses the descriptor: let it settle before the caller closes it.
       await reading?.catch(() => undefined)
     }

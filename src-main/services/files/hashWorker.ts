@@ -1,12 +1,14 @@
 /**
  * SHA-256 on a second thread. Node's hash.update runs synchronously on the calling thread, so hashing a file
- * whole while the same bytes are also hashed per zip entry would take twice the time on one thread; with the
- * whole-file hash on a worker, both run at once on a 2-core machine.
+ * whole and per zip entry on the main thread would leave one core idle while the other hashes everything
+ * and still has the listing, the manifest and the register to do. The worker hashes both — the whole file
+ * and every range asked for — from the chunks the main thread reads, while the main thread does the rest
+ * (and, in a run of bundles, ingests the previous one).
  *
- * Chunks travel in SharedArrayBuffers (no copy): the reader fills a slot, posts its index, and reuses the slot
- * only after the worker reports it released. One worker serves the whole process (started on first use, ~30 ms);
- * it is unref'd whenever no hash is in progress, so it never keeps the process alive. The worker's source is
- * inline (eval) so it runs the same under tsx, vitest, the CLI bundle and Electron's main process.
+ * Chunks travel in SharedArrayBuffers (no copy): the reader fills a slot, posts its index with the ranges that
+ * fall in it, and reuses the slot only after the worker reports it released. One worker serves the whole
+ * process (started on first use, ~30 ms); it is unref'd whenever no pass is in progress, so it never keeps the
+ * process alive. Its source is inline (eval) so it runs the same under tsx, vitest, the CLI and Electron.
  */
 import { Worker } from 'node:worker_threads'
 
@@ -16,15 +18,27 @@ const { createHash } = require('node:crypto')
 const passes = new Map()
 parentPort.on('message', (m) => {
   try {
-    if (m.op === 'begin') passes.set(m.id, { hash: createHash('sha256'), slots: m.slots })
+    if (m.op === 'begin') passes.set(m.id, { whole: m.whole ? createHash('sha256') : null, slots: m.slots, ranges: [] })
     else if (m.op === 'update') {
       const p = passes.get(m.id)
-      if (p) p.hash.update(new Uint8Array(p.slots[m.slot], 0, m.length))
+      if (p) {
+        const view = new Uint8Array(p.slots[m.slot], 0, m.length)
+        if (p.whole) p.whole.update(view)
+        const r = m.ranges
+        for (let i = 0; i < r.length; i += 3) {
+          let h = p.ranges[r[i]]
+          if (!h) h = p.ranges[r[i]] = createHash('sha256')
+          h.update(view.subarray(r[i + 1], r[i + 2]))
+        }
+      }
       parentPort.postMessage({ op: 'released', id: m.id, slot: m.slot })
     } else if (m.op === 'digest') {
       const p = passes.get(m.id)
       passes.delete(m.id)
-      parentPort.postMessage({ op: 'digest', id: m.id, hex: p ? p.hash.digest('hex') : null })
+      if (!p) return parentPort.postMessage({ op: 'error', id: m.id, message: 'unknown pass' })
+      const ranges = []
+      for (let i = 0; i < m.count; i++) ranges.push(p.ranges[i] ? p.ranges[i].digest('hex') : null)
+      parentPort.postMessage({ op: 'digest', id: m.id, whole: p.whole ? p.whole.digest('hex') : null, ranges })
     } else if (m.op === 'abort') passes.delete(m.id)
   } catch (e) {
     parentPort.postMessage({ op: 'error', id: m.id, message: String((e && e.message) || e) })
@@ -32,11 +46,21 @@ parentPort.on('message', (m) => {
 })
 `
 
-type Reply = { op: 'released'; id: number; slot: number } | { op: 'digest'; id: number; hex: string | null } | { op: 'error'; id: number; message: string }
+export interface PassDigests {
+  /** The whole file's hex SHA-256, when asked for. */
+  whole: string | null
+  /** Per range id: its hex SHA-256, or null when no byte of it was ever sent (an empty range). */
+  ranges: (string | null)[]
+}
+
+type Reply =
+  | { op: 'released'; id: number; slot: number }
+  | ({ op: 'digest'; id: number } & PassDigests)
+  | { op: 'error'; id: number; message: string }
 
 interface Pending {
   released: Map<number, () => void>
-  digest?: { resolve: (hex: string) => void; reject: (e: Error) => void }
+  digest?: { resolve: (d: PassDigests) => void; reject: (e: Error) => void }
   fail: (e: Error) => void
 }
 
@@ -63,8 +87,7 @@ function getWorker(): Worker {
     } else if (m.op === 'digest') {
       pending.delete(m.id)
       refCount()
-      if (m.hex === null) p.digest?.reject(new Error('hash worker lost the pass'))
-      else p.digest?.resolve(m.hex)
+      p.digest?.resolve({ whole: m.whole, ranges: m.ranges })
     } else {
       pending.delete(m.id)
       refCount()
@@ -80,23 +103,27 @@ function getWorker(): Worker {
   return w
 }
 
-/** Keep the process alive while a hash is in progress, and only then. */
+/** Keep the process alive while a pass is in progress, and only then. */
 function refCount(): void {
   if (!worker) return
   if (pending.size) worker.ref()
   else worker.unref()
 }
 
-/** One whole-file hash in progress on the worker; the caller owns the slots and reuses one only once released. */
-export interface WorkerHash {
-  /** Hash the first `length` bytes of slot `slot`; resolves once the worker no longer reads that slot. */
-  update(slot: number, length: number): Promise<void>
-  digest(): Promise<string>
+/** One pass over a file in progress on the worker; the caller owns the slots and reuses one only once released. */
+export interface WorkerPass {
+  /**
+   * Hash the first `length` bytes of slot `slot` into the whole-file hash (if any), and each range's part of it:
+   * `ranges` holds triples (range id, from, to) of offsets in the slot. Resolves once the worker is done with the slot.
+   */
+  update(slot: number, length: number, ranges: number[]): Promise<void>
+  /** The digests, `count` range ids long. */
+  digest(count: number): Promise<PassDigests>
   /** Drop the pass (after a failure or cancel); later replies for it are ignored. */
   abort(): void
 }
 
-export function startWorkerHash(slots: SharedArrayBuffer[]): WorkerHash {
+export function startWorkerPass(slots: SharedArrayBuffer[], whole: boolean): WorkerPass {
   const w = getWorker()
   const id = nextId++
   let failure: Error | null = null
@@ -111,20 +138,20 @@ export function startWorkerHash(slots: SharedArrayBuffer[]): WorkerHash {
   }
   pending.set(id, state)
   refCount()
-  w.postMessage({ op: 'begin', id, slots })
+  w.postMessage({ op: 'begin', id, slots, whole })
   return {
-    update(slot, length) {
+    update(slot, length, ranges) {
       if (failure) return Promise.reject(failure)
       return new Promise<void>((resolve) => {
         state.released.set(slot, resolve)
-        w.postMessage({ op: 'update', id, slot, length })
+        w.postMessage({ op: 'update', id, slot, length, ranges })
       })
     },
-    digest() {
+    digest(count) {
       if (failure) return Promise.reject(failure)
-      return new Promise<string>((resolve, reject) => {
+      return new Promise<PassDigests>((resolve, reject) => {
         state.digest = { resolve, reject }
-        w.postMessage({ op: 'digest', id })
+        w.postMessage({ op: 'digest', id, count })
       })
     },
     abort() {

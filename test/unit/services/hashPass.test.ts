@@ -26,7 +26,7 @@ describe('hashPass: one read, many ranges, the whole file on the worker', () => 
   // 9 MiB + a bit: several of the pass's chunks, with ranges and locators across every chunk boundary.
   const data = randomBytes(9 * 1024 * 1024 + 12345)
 
-  it('hashes overlapping ranges in any order, and the whole file on the worker thread', async () => {
+  it('hashes overlapping ranges in any order, and the whole file, on the worker thread', async () => {
     const f = file(data)
     try {
       const spans = [
@@ -38,10 +38,10 @@ describe('hashPass: one read, many ranges, the whole file on the worker', () => 
         [data.length - 1, data.length],
         [3, 7_000_000],
       ]
-      const ranges: HashRange[] = spans.map(([start, end]) => ({ start, end, hash: createHash('sha256') })).reverse()
+      const ranges: HashRange[] = spans.map(([start, end]) => ({ start, end })).reverse()
       const { sha256 } = await hashPass(f.fd, data.length, ranges, { whole: true })
       expect(sha256).toBe(sha(data))
-      for (const r of ranges) expect(r.hash.digest('hex')).toBe(sha(data.subarray(r.start, r.end)))
+      for (const r of ranges) expect(r.sha256).toBe(sha(data.subarray(r.start, r.end)))
     } finally {
       f.close()
     }
@@ -65,7 +65,7 @@ describe('hashPass: one read, many ranges, the whole file on the worker', () => 
         locate: (bytes) => {
           seen.push({ at, bytes: bytes && bytes.toString('hex') })
           if (!bytes) return null
-          const r = { start: at + 30, end: Math.min(at + 30 + bytes.readUInt32LE(0), copy.length), hash: createHash('sha256') }
+          const r: HashRange = { start: at + 30, end: Math.min(at + 30 + bytes.readUInt32LE(0), copy.length) }
           found.push(r)
           return r
         },
@@ -75,7 +75,7 @@ describe('hashPass: one read, many ranges, the whole file on the worker', () => 
       await hashPass(f.fd, copy.length, [], { located })
       expect(seen).toEqual([...headers.map((at) => ({ at, bytes: copy.subarray(at, at + 30).toString('hex') })), { at: copy.length - 10, bytes: null }])
       expect(found).toHaveLength(headers.length)
-      for (const r of found) expect(r.hash.digest('hex')).toBe(sha(copy.subarray(r.start, r.end)))
+      for (const r of found) expect(r.sha256).toBe(sha(copy.subarray(r.start, r.end)))
       // The boundaries were crossed: some header began in one 2 MiB chunk and ended in the next.
       expect(headers.some((at) => Math.floor(at / (2 << 20)) !== Math.floor((at + 29) / (2 << 20)))).toBe(true)
     } finally {
@@ -83,10 +83,15 @@ describe('hashPass: one read, many ranges, the whole file on the worker', () => 
     }
   })
 
-  it('reports a file shorter than announced', async () => {
+  it('reports a file shorter than announced, and a range past its end', async () => {
     const f = file(data.subarray(0, 1000))
     try {
       await expect(hashPass(f.fd, 5000, [], { whole: true })).rejects.toThrow(/unexpected EOF/)
+      await expect(hashPass(f.fd, 1000, [{ start: 900, end: 1001 }])).rejects.toThrow(/past the end/)
+      // Still usable after both failures: the worker dropped those passes.
+      const r: HashRange = { start: 10, end: 20 }
+      expect((await hashPass(f.fd, 1000, [r], { whole: true })).sha256).toBe(sha(data.subarray(0, 1000)))
+      expect(r.sha256).toBe(sha(data.subarray(10, 20)))
     } finally {
       f.close()
     }
