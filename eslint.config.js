@@ -21,6 +21,10 @@ const CONTRACT_FILES = [
   'src-main/api/mergeFeatures.ts',
   'src-main/api/vocabulary.ts',
   'src-main/api/*/contract.ts',
+  // The office's contract, one file per area, and the schemas and vocabulary they share.
+  'src-main/api/office/*/contract.ts',
+  'src-main/api/office/schemas.ts',
+  'src-main/api/office/vocabulary.ts',
 ]
 
 /** Each layer's imports. A later entry replaces an earlier one for the files both match (contract inside api). */

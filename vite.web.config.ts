@@ -31,10 +31,50 @@ function contractVocabularyOnly(): Plugin {
   }
 }
 
+const defaultPage = fileURLToPath(new URL('./src-renderer/src/pages/sites/SitesPage.tsx', import.meta.url))
+
+/**
+ * The page the app opens on is a lazy chunk like every other page, so the browser would only learn of it (and
+ * of the chunks it imports) once the entry has run and React has rendered: a second round of requests, queued
+ * behind the API calls. Listed in index.html as module preloads, they are fetched (not run) alongside the
+ * entry. Chunks it loads on demand (drawer, bulk bar, dropdowns) stay out.
+ */
+function preloadDefaultPage(): Plugin {
+  return {
+    name: 'starsite:preload-default-page',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle
+        if (!bundle) return [] // dev server: nothing is bundled
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk')
+        const page = chunks.find((c) => c.facadeModuleId === defaultPage)
+        if (!page) throw new Error('preload-default-page: no chunk for the default page (pages/sites/SitesPage.tsx)')
+        const entry = new Set(chunks.filter((c) => c.isEntry).flatMap((c) => [c.fileName, ...c.imports]))
+        const js = new Set<string>()
+        const css = new Set<string>()
+        const visit = (fileName: string) => {
+          if (entry.has(fileName) || js.has(fileName)) return
+          const chunk = bundle[fileName]
+          if (chunk?.type !== 'chunk') return
+          js.add(fileName)
+          for (const file of chunk.viteMetadata?.importedCss ?? []) css.add(file)
+          for (const imported of chunk.imports) visit(imported)
+        }
+        visit(page.fileName)
+        return [
+          ...[...css].map((file) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
+          ...[...js].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
+        ]
+      },
+    },
+  }
+}
+
 export const rendererConfig: UserConfig = {
   root,
   base: './',
-  plugins: [contractVocabularyOnly(), react()],
+  plugins: [contractVocabularyOnly(), react(), preloadDefaultPage()],
   resolve: { alias: contractAlias },
   build: {
     chunkSizeWarningLimit: 2000,

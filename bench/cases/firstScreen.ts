@@ -1,13 +1,17 @@
 /**
  * The first screen in browser mode: a data folder of 2,000 checked sites, the built renderer (out/web) served
  * in-process, and a cold Debian Chromium (a fresh profile per launch, so nothing is cached) opening the app's
- * address. The figure is the page's own clock from navigation start to "interactive": the default page (推荐现场)
+ * address. Chromium's own browser-UI pages (the address bar's popup, built as WebUI with every new window, ~0.6 s
+ * of CPU beside the page) are turned off: a user's browser has its window up before the app's address is opened,
+ * and that work is not the app's (see launchBrowser). The figure is the page's own clock from navigation start to "interactive": the default page (推荐现场)
  * shows its counter for all 2,000 sites and its first row, and the navigation rail's links are in place —
  * read on the first frame after that, median over several cold launches.
  * Beside it, against the budget of 400 kB: the first page's JavaScript — decoded bytes of every .js resource
- * requested before the page asked for its data (sites.list). Parts the shell defers until the browser is idle
- * (filter dropdowns, help menu, toasts) start after that; all script received by the interactive moment,
- * those included when they happened to arrive, is printed too.
+ * requested before the interactive moment. The entry starts the page's calls (settings.get, sites.rows) before
+ * React renders, so "requested before it asked for its list" would no longer mean anything; and the parts the
+ * shell defers (filter dropdowns, help menu, toasts) start only once the page has marked its first screen
+ * shown ('starsite:first-screen', after its list is on screen), so whatever was requested before the
+ * interactive moment is what the first screen needed. All script received by that moment is printed too.
  * The targets are absolute, so the result carries the time budget as its "anchor".
  * Needs `npm run build:renderer` first (out/web).
  */
@@ -54,11 +58,21 @@ const probe = (count: number) => `new Promise((resolve, reject) => {
     const lastScript = Math.max(0, ...res.filter((e) => /\\.m?js(\\?|$)/.test(e.name) && e.responseEnd <= at).map((e) => e.responseEnd))
     const api = res.filter((e) => e.name.includes('/api/')).map((e) => e.responseEnd)
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]
-    // The page's own script: what was requested before it asked for its data. What the shell loads when the
-    // browser is idle (filter dropdowns, help menu, toasts) starts later, and may or may not arrive by "at".
-    const list = res.find((e) => e.name.includes('/api/call/sites.list'))
-    const pageScripts = list ? res.filter((e) => /\\.m?js(\\?|$)/.test(e.name) && e.startTime <= list.startTime).map((e) => ({ name: e.name.split('/').pop(), bytes: e.decodedBodySize })) : []
-    resolve({ ms: at, scripts, pageScripts, lastScriptMs: lastScript, lastApiMs: Math.max(0, ...api), fcpMs: fcp ? fcp.startTime : 0 })
+    // The page's own script: what was requested before the interactive moment. What the shell defers (filter
+    // dropdowns, help menu, toasts) starts after the page marked its first screen shown; it is printed apart.
+    const isScript = (e) => /\\.m?js(\\?|$)/.test(e.name)
+    const pageScripts = res.filter((e) => isScript(e) && e.startTime <= at).map((e) => ({ name: e.name.split('/').pop(), bytes: e.decodedBodySize }))
+    const listEntry = res.find((e) => e.name.includes('/api/call/sites.rows'))
+    const sample = { ms: at, scripts, pageScripts, lastScriptMs: lastScript, lastApiMs: Math.max(0, ...api), fcpMs: fcp ? fcp.startTime : 0,
+      listRequestedMs: listEntry ? listEntry.startTime : 0, firstScreenMarkMs: 0 }
+    // The page marks its first screen in an effect, which may run after this frame: wait for the mark (the
+    // figures above are already taken) so the note can say when the deferred parts were let go.
+    const waitMark = (tries) => {
+      const mark = performance.getEntriesByName('starsite:first-screen')[0]
+      if (mark || tries === 0) return resolve({ ...sample, firstScreenMarkMs: mark ? mark.startTime : 0 })
+      setTimeout(() => waitMark(tries - 1), 50)
+    }
+    waitMark(80)
   }
   poll()
 })`
@@ -66,12 +80,15 @@ const probe = (count: number) => `new Promise((resolve, reject) => {
 interface Sample {
   ms: number
   scripts: { name: string; bytes: number }[]
-  /** The scripts requested before the page asked for its list: what the first page itself needs. */
+  /** The scripts requested before the interactive moment: what the first page itself needs. */
   pageScripts: { name: string; bytes: number }[]
   /** Where the time went: last script received, last API answer received, first contentful paint. */
   lastScriptMs: number
   lastApiMs: number
   fcpMs: number
+  /** When the page asked for its list (the entry starts it), and when it marked its first screen shown. */
+  listRequestedMs: number
+  firstScreenMarkMs: number
 }
 
 const stat = (label: string, samples: number[]): Stats => ({
@@ -107,7 +124,7 @@ export const firstScreenCase: Case = {
       const samples: Sample[] = []
       // One launch to warm the OS file cache and the server (not counted), then cold browsers only.
       for (let i = 0; i < LAUNCHES + 1; i++) {
-        const chrome = await launchBrowser()
+        const chrome = await launchBrowser({ withoutBrowserUi: true })
         try {
           const page = await chrome.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
           await page.goto(server.url, { waitUntil: 'commit' })
@@ -134,13 +151,14 @@ export const firstScreenCase: Case = {
         pass,
         notes: [
           `medians: first paint ${median(samples.map((x) => x.fcpMs)).toFixed(0)} ms, last script in ${median(samples.map((x) => x.lastScriptMs)).toFixed(0)} ms, ` +
-            `last API answer in ${median(samples.map((x) => x.lastApiMs)).toFixed(0)} ms (machine load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs)`,
+            `list requested at ${median(samples.map((x) => x.listRequestedMs)).toFixed(0)} ms, last API answer in ${median(samples.map((x) => x.lastApiMs)).toFixed(0)} ms, ` +
+            `first screen marked (deferred parts let go) at ${median(samples.map((x) => x.firstScreenMarkMs)).toFixed(0)} ms (machine load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs)`,
           `first screen interactive after ${time.median.toFixed(0)} ms (median of ${LAUNCHES} cold launches; target < ${BUDGET_MS} ms: ` +
             `${time.median < BUDGET_MS ? 'PASS' : 'MISS'}); fastest ${time.min.toFixed(0)} ms, slowest ${time.max.toFixed(0)} ms`,
-          `script of the first page (requested before it asked for its list): ${scriptKb.toFixed(1)} kB ` +
+          `script of the first page (requested before it was interactive): ${scriptKb.toFixed(1)} kB ` +
             `(target ≤ ${BUDGET_SCRIPT_KB} kB: ${scriptKb <= BUDGET_SCRIPT_KB ? 'PASS' : 'MISS'}) — ` +
             last.pageScripts.map((s) => `${s.name} ${(s.bytes / 1000).toFixed(1)} kB`).join(', '),
-          `all script received by the interactive moment, deferred parts included: ${allKb.toFixed(1)} kB`,
+          `all script received by the interactive moment: ${allKb.toFixed(1)} kB`,
         ],
       }
     } finally {

@@ -21,15 +21,19 @@ import { checksOps } from './checks/contract'
 import { campaignOps } from './campaign/contract'
 import { lettersOps } from './letters/contract'
 import { resultsOps } from './results/contract'
+import { sessionOps } from './session/contract'
+import { officeOps } from './office/contract'
 
-export const contract = mergeFeatures({
+export { officeOps }
+
+/** The province's (省级协会) operations: refused on a session opened as the national office. */
+export const provinceOps = mergeFeatures({
   settings: settingsOps,
   sites: sitesOps,
   roster: rosterOps,
   attachments: attachmentsOps,
   training: trainingOps,
   audit: auditOps,
-  jobs: jobsOps,
   maintenance: maintenanceOps,
   bundle: bundleOps,
   keys: keysOps,
@@ -40,6 +44,14 @@ export const contract = mergeFeatures({
   results: resultsOps,
 })
 
+/** Operations of either role: the session itself, and cancelling a job. */
+export const sharedOps = mergeFeatures({ session: sessionOps, jobs: jobsOps })
+
+export const contract = mergeFeatures({ province: provinceOps, shared: sharedOps, office: officeOps })
+
+export type ProvinceOpName = keyof typeof provinceOps
+export type SharedOpName = keyof typeof sharedOps
+export type OfficeOpName = keyof typeof officeOps
 export type Contract = typeof contract
 export type OpName = keyof Contract
 export type OpInput<K extends OpName> = z.input<Contract[K]['input']>
@@ -52,6 +64,8 @@ export type { Envelope, ErrorShape, JobEventShape } from './define'
 export type Site = z.output<typeof import('./sites/contract').siteSchema>
 export type Settings = z.output<typeof import('./settings/contract').settingsSchema>
 export type AuditEntry = z.output<typeof import('./audit/contract').auditEntrySchema>
+export type { Role } from './session/contract'
+export type SessionInfo = z.output<typeof import('./session/contract').sessionSchema>
 
 // Vocabulary the UI shows, re-exported so the renderer needs no other import from src-main.
 export * from './vocabulary'

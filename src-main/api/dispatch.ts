@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '../core/errors'
+import type { JobHandle } from '../services/jobs'
 import type { AppContext } from '../services/context'
-import { contract, type OpName } from './contract'
+import { sessionOfApp, type Session } from '../services/session'
+import { contract, officeOps, sharedOps, type OpName } from './contract'
 import type { Envelope, ErrorShape, OpSpec } from './define'
-import type { Handler } from './handler'
+import type { Handler, OfficeHandler, SessionHandler } from './handler'
 import { handlers } from './handlers'
+import { sharedHandlers } from './session/handlers'
 import { zodToError } from './zodError'
 
 export { zodToError }
@@ -29,17 +32,42 @@ export function toErrorShape(error: unknown): ErrorShape {
   return { code: 'internal', message: `内部错误：${message}` }
 }
 
+const has = (table: object, name: string) => Object.prototype.hasOwnProperty.call(table, name)
+
+/** Which role runs an operation: the office's, either role's (session, jobs), or the province's (the rest). */
+export function opRole(name: OpName): 'province' | 'office' | 'shared' {
+  return has(officeOps, name) ? 'office' : has(sharedOps, name) ? 'shared' : 'province'
+}
+
+/**
+ * The office's handlers (and the office services behind them) load on the first office operation, so a
+ * province's doors start exactly as before; the promise is kept, so it loads once.
+ */
+let officeTable: Promise<typeof import('./office/handlers')> | null = null
+const loadOfficeHandlers = () => (officeTable ??= import('./office/handlers'))
+
+function isSession(target: AppContext | Session): target is Session {
+  return 'state' in target
+}
+
+function wrongRole(name: string, sessionRole: 'province' | 'office'): AppError {
+  return sessionRole === 'office'
+    ? new AppError('wrong-role', `当前数据文件夹属于全国推进办公室，不能执行省级协会的操作（${name}）`)
+    : new AppError('wrong-role', `当前数据文件夹属于省级协会，不能执行全国推进办公室的操作（${name}）`)
+}
+
 export interface DispatchOptions {
   /** For job operations: the id the caller listens on for progress; generated when absent. */
   jobId?: string
 }
 
 /**
- * The single entry point of every door (IPC, HTTP, CLI): validate the input, run the handler, validate the
- * output, and turn every failure into `{ code, message }`. Never throws.
+ * The single entry point of every door (IPC, HTTP, CLI): validate the input, check the operation belongs to
+ * the session's role, run the handler, validate the output, and turn every failure into `{ code, message }`.
+ * Never throws. `target` is the door's session, or a province context its caller opened (CLI, tests).
  */
 export async function dispatch(
-  app: AppContext,
+  target: AppContext | Session,
   name: unknown,
   rawInput: unknown,
   options: DispatchOptions = {},
@@ -49,13 +77,31 @@ export async function dispatch(
       throw new AppError('unknown-operation', `未知的操作：${String(name).slice(0, 100)}`)
     }
     const spec = contract[name] as OpSpec
+    const role = opRole(name)
+    const state = isSession(target) ? target.state : null
+    const sessionRole = state?.role ?? 'province'
     const parsed = spec.input.safeParse(rawInput ?? {})
     if (!parsed.success) throw zodToError(parsed.error)
-    const handler = handlers[name] as Handler<OpSpec>
-    const run = spec.job
-      ? () => app.jobs.run(options.jobId ?? randomUUID(), (job) => Promise.resolve(handler(parsed.data, { app, job })))
-      : () => Promise.resolve(handler(parsed.data, { app }))
-    const result = await run()
+    // After the input check, which needs no data: a malformed call is told so whichever role is open.
+    if (role !== 'shared' && role !== sessionRole) throw wrongRole(name, sessionRole)
+    let call: (job?: JobHandle) => unknown
+    if (role === 'shared') {
+      const session = isSession(target) ? target : sessionOfApp(target)
+      const handler = sharedHandlers[name as keyof typeof sharedHandlers] as SessionHandler<OpSpec>
+      call = (job) => handler(parsed.data, { session, job })
+    } else if (state?.role === 'office') {
+      const { office } = state
+      const { officeHandlers } = await loadOfficeHandlers()
+      const handler = officeHandlers[name as keyof typeof officeHandlers] as OfficeHandler<OpSpec>
+      call = (job) => handler(parsed.data, { office, job })
+    } else {
+      const app = state?.role === 'province' ? state.app : (target as AppContext)
+      const handler = handlers[name as keyof typeof handlers] as Handler<OpSpec>
+      call = (job) => handler(parsed.data, { app, job })
+    }
+    const result = spec.job
+      ? await target.jobs.run(options.jobId ?? randomUUID(), (job) => Promise.resolve(call(job)))
+      : await call()
     const out = spec.output.safeParse(result)
     if (!out.success) {
       throw new AppError('internal', `内部错误：操作 ${name} 的结果不符合约定`, {

@@ -1,9 +1,11 @@
-/** Every handler, merged into one table keyed like the contract; the compiler checks none is missing or doubled. */
-import type { Contract } from './contract'
+/**
+ * Every province handler, merged into one table keyed like the province's part of the contract; the compiler
+ * checks none is missing or doubled. The office's are in office/handlers.ts, the shared ones in session/handlers.ts.
+ */
+import type { provinceOps } from './contract'
 import type { HandlersFor } from './handler'
 import { mergeFeatures } from './mergeFeatures'
 import { auditHandlers } from './audit/handlers'
-import { jobsHandlers } from './jobs/handlers'
 import { maintenanceHandlers } from './maintenance/handlers'
 import { settingsHandlers } from './settings/handlers'
 import { sitesHandlers } from './sites/handlers'
@@ -18,14 +20,13 @@ import { campaignHandlers } from './campaign/handlers'
 import { lettersHandlers } from './letters/handlers'
 import { resultsHandlers } from './results/handlers'
 
-export const handlers: HandlersFor<Contract> = mergeFeatures({
+export const handlers: HandlersFor<typeof provinceOps> = mergeFeatures({
   settings: settingsHandlers,
   sites: sitesHandlers,
   roster: rosterHandlers,
   attachments: attachmentsHandlers,
   training: trainingHandlers,
   audit: auditHandlers,
-  jobs: jobsHandlers,
   maintenance: maintenanceHandlers,
   bundle: bundleHandlers,
   keys: keysHandlers,

@@ -26,3 +26,4 @@ export const RESULT_STATUS_LABELS: Record<(typeof RESULT_STATUSES)[number], stri
   confirmed: '已确认',
 }
 export const MATCH_METHOD_LABELS = { code: '按编号', name: '按名称', manual: '人工确认' } as const
+export * from './office/vocabulary'

@@ -2,6 +2,7 @@
 import type { ErrorShape } from '../api/define'
 import type { Envelope } from '../api/define'
 import type { AppContext } from '../services/context'
+import type { Session } from '../services/session'
 import type { OptionSpecs, OptionValues } from './args'
 import type { Output } from './output'
 
@@ -12,6 +13,8 @@ export interface CommandContext {
   dataDir: string
   /** Opens the data folder once; main closes it whatever happens. */
   openApp(): AppContext
+  /** Opens the data folder once in the role its database names (office or province), for serve; main closes it. */
+  openSession(): Session
   /** Resolves when the user presses Ctrl+C or the process is asked to stop (SIGINT/SIGTERM). */
   stopSignal(): Promise<string>
 }

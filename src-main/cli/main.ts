@@ -8,6 +8,7 @@ import { toErrorShape } from '../api/dispatch'
 import type { ErrorShape } from '../api/define'
 import { describeStartupRestore } from '../services/backup/scheduled'
 import { openApp, type AppContext } from '../services/context'
+import { openSession, type Session } from '../services/session'
 import { resolveDataDir } from '../services/dataDir'
 import { parseArgs, resolveOptions, UsageError } from './args'
 import { CommandFailure } from './command'
@@ -40,6 +41,7 @@ export async function main(argv: string[], streams?: Streams, env: NodeJS.Proces
   // Known before parsing can fail, so that even a usage error honours --json.
   const out = new Output(argv.includes('--json'), streams)
   let app: AppContext | undefined
+  let session: Session | undefined
   try {
     const parsed = parseArgs(argv)
     const { globals } = parsed
@@ -80,11 +82,22 @@ export async function main(argv: string[], streams?: Streams, env: NodeJS.Proces
       dataDir,
       openApp: () => {
         if (app) return app
+        if (session) throw new Error('openApp after openSession')
         app = openApp({ dataDir })
         // A restore scheduled in the window may happen at this command's start: say so, not only in the log.
         const { message } = describeStartupRestore(app.startupRestore)
         if (message) out.info(message)
         return app
+      },
+      openSession: () => {
+        if (session) return session
+        if (app) throw new Error('openSession after openApp')
+        session = openSession({ dataDir })
+        if (session.state.role === 'province') {
+          const { message } = describeStartupRestore(session.state.app.startupRestore)
+          if (message) out.info(message)
+        }
+        return session
       },
       stopSignal: waitForStop,
     })
@@ -102,8 +115,10 @@ export async function main(argv: string[], streams?: Streams, env: NodeJS.Proces
   } finally {
     try {
       // Let the once-a-day backup that opening started finish, rather than cut it off at exit.
-      if (app) await pendingDailyBackup(app.db)?.catch(() => null)
+      const province = app ?? (session?.state.role === 'province' ? session.state.app : undefined)
+      if (province) await pendingDailyBackup(province.db)?.catch(() => null)
       app?.close()
+      session?.close()
     } catch {
       // Closing is best effort at exit; the result was already reported.
     }

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'db-not-starsite'
   | 'not-initialised'
   | 'forbidden'
+  /** An operation of the other role: a province's on the national office's folder, or the other way round. */
+  | 'wrong-role'
   | 'internal'
 
 export interface FieldProblem {

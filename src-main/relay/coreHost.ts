@@ -1,12 +1,12 @@
 /**
- * The core side of the relay: owns the app context (database, jobs) of one data folder and answers the main
- * process's messages with dispatch, exactly as the in-process doors do. Runs in Electron's utility process,
+ * The core side of the relay: owns the session (a province's or the office's context, and the jobs) of one
+ * data folder and answers the main process's messages with dispatch, exactly as the in-process doors do. Runs in Electron's utility process,
  * or in a Node child process for the relay tests and the bench; it only knows the port.
  */
 import { dispatch, toErrorShape } from '../api/dispatch'
 import type { Envelope, ErrorShape } from '../api/define'
 import { AppError } from '../core/errors'
-import { openApp, type AppContext } from '../services/context'
+import { openSession, type Session } from '../services/session'
 import { parseToCore, type FromCore, type Port } from './protocol'
 
 export interface CoreHost {
@@ -21,7 +21,7 @@ export function openError(dataDir: string, error: unknown): ErrorShape {
 }
 
 export function serveCore(port: Port): CoreHost {
-  let app: AppContext | null = null
+  let session: Session | null = null
   let unsubscribe = () => {}
   const send = (message: FromCore) => port.postMessage(message)
 
@@ -36,8 +36,8 @@ export function serveCore(port: Port): CoreHost {
 
   const close = () => {
     unsubscribe()
-    app?.close()
-    app = null
+    session?.close()
+    session = null
   }
 
   const stop = port.onMessage((raw) => {
@@ -45,26 +45,26 @@ export function serveCore(port: Port): CoreHost {
     if (!message) return
     switch (message.type) {
       case 'open': {
-        if (app) {
+        if (session) {
           send({ type: 'opened', error: { code: 'conflict', message: '数据文件夹已经打开' } })
           return
         }
         try {
-          app = openApp({ dataDir: message.dataDir })
+          session = openSession({ dataDir: message.dataDir })
         } catch (error) {
           send({ type: 'opened', error: openError(message.dataDir, error) })
           return
         }
-        unsubscribe = app.jobs.subscribe((event) => send({ type: 'job', event }))
+        unsubscribe = session.jobs.subscribe((event) => send({ type: 'job', event }))
         send({ type: 'opened', error: null })
         return
       }
       case 'call': {
-        if (!app) {
+        if (!session) {
           reply(message.id, { ok: false, error: { code: 'not-initialised', message: '数据文件夹尚未打开' } })
           return
         }
-        void dispatch(app, message.name, message.input, { jobId: message.jobId }).then((envelope) => reply(message.id, envelope))
+        void dispatch(session, message.name, message.input, { jobId: message.jobId }).then((envelope) => reply(message.id, envelope))
         return
       }
       case 'close': {

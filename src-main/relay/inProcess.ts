@@ -6,13 +6,14 @@ import type { CoreStatus } from '../api/bridge'
 import type { Envelope } from '../api/define'
 import { dispatch } from '../api/dispatch'
 import type { AppContext } from '../services/context'
+import type { Session } from '../services/session'
 
-export function inProcessCore(app: AppContext) {
+export function inProcessCore(app: AppContext | Session) {
   const ready: CoreStatus = { state: 'ready' }
   return {
     status: ready,
     call: (name: unknown, input: unknown, jobId?: string) => dispatch(app, name, input, { jobId }),
-    onJobEvent: (listener: Parameters<AppContext['jobs']['subscribe']>[0]) => app.jobs.subscribe(listener),
+    onJobEvent: (listener: Parameters<Session['jobs']['subscribe']>[0]) => app.jobs.subscribe(listener),
     // Nothing to restart and nothing ever changes: the context lives as long as the test.
     onStatus: (_listener: (status: CoreStatus) => void) => () => {},
     restart: (): Promise<Envelope<null>> => Promise.resolve({ ok: true, value: null }),

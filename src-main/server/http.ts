@@ -22,6 +22,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'unknown-operation': 404,
   'not-initialised': 409,
   conflict: 409,
+  'wrong-role': 409,
   cancelled: 409,
   internal: 500,
 }

@@ -11,13 +11,13 @@ import path from 'node:path'
 import { dispatch } from '../api/dispatch'
 import { jobIdSchema } from '../api/define'
 import type { AppContext } from '../services/context'
+import { sessionOfApp, type Session } from '../services/session'
 import { TOKEN_COOKIE, cookieToken, headerToken, hostAllowed, originAllowed, sameSecret } from './guard'
 import { BodyError, SECURITY_HEADERS, readBody, sendError, sendJson, statusFor } from './http'
 import { cleanOldUploads, handleDownload, handleUpload } from './files'
 import { contentType, resolveStatic } from './static'
 
-export interface ServerOptions {
-  app: AppContext
+interface ServerBaseOptions {
   /** 0 or absent: a free port chosen by the system. */
   port?: number
   /** The built renderer (out/web). */
@@ -25,6 +25,9 @@ export interface ServerOptions {
   /** Fixed token for tests; random otherwise. */
   token?: string
 }
+
+/** The session the server holds (its role may change on the first run), or a province context opened by the caller. */
+export type ServerOptions = ServerBaseOptions & ({ session: Session; app?: never } | { app: AppContext; session?: never })
 
 export interface RunningServer {
   url: string
@@ -38,7 +41,8 @@ const API_BODY_LIMIT = 1024 * 1024
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url')
-  cleanOldUploads(options.app.dataDir)
+  const session = options.session ?? sessionOfApp(options.app)
+  cleanOldUploads(session.dataDir)
   const streams = new Set<ServerResponse>()
   let port = 0
 
@@ -70,14 +74,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         sendError(res, 401, { code: 'forbidden', message: '访问令牌无效：请使用启动时打印的地址重新打开' })
         return
       }
-      return handleDownload(res, url, options.app.dataDir)
+      return handleDownload(res, url, session.dataDir)
     }
     if (!sameSecret(headerToken(req), token)) {
       sendError(res, 401, { code: 'forbidden', message: '访问令牌无效：请使用启动时打印的地址重新打开' })
       return
     }
     if (url.pathname === '/api/events' && req.method === 'GET') return events(req, res)
-    if (url.pathname === '/api/upload' && req.method === 'POST') return handleUpload(req, res, options.app.dataDir)
+    if (url.pathname === '/api/upload' && req.method === 'POST') return handleUpload(req, res, session.dataDir)
     const match = url.pathname.match(/^\/api\/call\/([A-Za-z][A-Za-z0-9.]{0,63})$/)
     if (!match) {
       sendError(res, 404, { code: 'not-found', message: '没有这个接口' })
@@ -110,7 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sendError(res, 400, { code: 'invalid-input', message: '任务编号格式不对' })
       return
     }
-    const envelope = await dispatch(options.app, match[1], input ?? {}, { jobId: jobId as string | undefined })
+    const envelope = await dispatch(session, match[1], input ?? {}, { jobId: jobId as string | undefined })
     sendJson(res, statusFor(envelope), envelope)
   }
 
@@ -123,7 +127,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     })
     res.write(': connected\n\n')
     streams.add(res)
-    const unsubscribe = options.app.jobs.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`))
+    const unsubscribe = session.jobs.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`))
     const ping = setInterval(() => res.write(': ping\n\n'), 15_000)
     req.on('close', () => {
       clearInterval(ping)

@@ -34,6 +34,8 @@ export interface OpenAppOptions {
   actor?: string
   /** Fixed clock for tests. */
   now?: () => string
+  /** The session's job registry, kept when the session changes role; a new one otherwise. */
+  jobs?: JobRegistry
 }
 
 export function openApp(options: OpenAppOptions): AppContext {
@@ -50,7 +52,7 @@ export function openApp(options: OpenAppOptions): AppContext {
   })
   // Written into the database now in use: after a restore, that is the restored one.
   if (startupRestore) recordStartupRestore(db, startupRestore, now())
-  const jobs = new JobRegistry()
+  const jobs = options.jobs ?? new JobRegistry()
   // Once a day, in the background: start-up waits for one readdir, not for the copy.
   startDailyBackup({ dataDir: options.dataDir, db, now: options.now })
   return {

@@ -1,6 +1,7 @@
-import type { HandlersFor } from '../handler'
+import type { SessionHandlersFor } from '../handler'
 import type { jobsOps } from './contract'
 
-export const jobsHandlers: HandlersFor<typeof jobsOps> = {
-  'jobs.cancel': (input, { app }) => ({ cancelled: app.jobs.cancel(input.jobId) }),
+/** Either role runs jobs: cancelling goes to the session's registry. */
+export const jobsHandlers: SessionHandlersFor<typeof jobsOps> = {
+  'jobs.cancel': (input, { session }) => ({ cancelled: session.jobs.cancel(input.jobId) }),
 }

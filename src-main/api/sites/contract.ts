@@ -82,6 +82,11 @@ export const deferredSiteSchema = z.object({
 /** A listed site's open findings (waived warnings excluded), as the registry's 审核 column shows them. */
 export const siteCheckCountsSchema = z.object({ errors: z.number(), warnings: z.number() })
 
+/** A row of the registry table: the columns it shows, searches, filters and sorts by, and the open findings. */
+export const siteRowSchema = siteSchema
+  .pick({ id: true, code: true, name: true, type: true, enterprise: true, recommender: true, city: true, district: true, address: true, starLevel: true, status: true })
+  .extend({ checks: siteCheckCountsSchema })
+
 export const sitesOps = defineOps({
   'sites.list': {
     title: '读取现场列表',
@@ -95,6 +100,13 @@ export const sitesOps = defineOps({
     output: z.object({
       sites: z.array(siteSchema.extend({ checks: siteCheckCountsSchema, attachments: z.array(attachmentSummarySchema).optional() })),
     }),
+  },
+  'sites.rows': {
+    title: '读取现场列表（表格）',
+    // The registry's table and search need a third of each record: the first screen waits for this answer.
+    // The whole record of one site is `sites.get`; of all, `sites.list`.
+    input: z.object({ deleted: z.boolean().optional() }).strict(),
+    output: z.object({ sites: z.array(siteRowSchema) }),
   },
   'sites.history': {
     title: '读取现场的操作记录',

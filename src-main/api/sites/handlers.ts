@@ -1,6 +1,7 @@
 import {
   createSite,
   getSite,
+  listSiteRows,
   listSites,
   removeSites,
   restoreSites,
@@ -20,6 +21,7 @@ export const sitesHandlers: HandlersFor<typeof sitesOps> = {
       ? listSitesWithAttachments(app, { deleted: input.deleted })
       : listSites(app, { deleted: input.deleted }),
   }),
+  'sites.rows': (input, { app }) => ({ sites: listSiteRows(app, { deleted: input.deleted }) }),
   'sites.history': (input, { app }) => ({ entries: siteHistory(app, input.siteId) }),
   'sites.get': (input, { app }) => getSite(app, input.id),
   'sites.create': (input, { app }) => createSite(app, input.site),

@@ -9,6 +9,7 @@ import { confirmBundle } from '../../services/office/confirm'
 import { addKey, listKeys } from '../../services/office/keys'
 import { initOffice } from '../../services/office/profile'
 import { receive } from '../../services/office/receive'
+import { writeReceipt, type WrittenReceipt } from '../../services/office/receipt'
 import { listRegister } from '../../services/office/register'
 import { exportRegister } from '../../services/office/export'
 import { exportProvinceResults, setOfficeResult } from '../../services/office/results'
@@ -36,10 +37,11 @@ const STATUS_LABELS: Record<string, string> = {
 
 /** Which options each subcommand takes; anything else given is a usage error naming it. */
 const ALLOWED: Record<string, string[]> = {
-  init: ['name', 'short', 'year'],
+  init: ['name', 'short', 'year', 'prefix'],
   'key add': ['fingerprint', 'province'],
   'key list': ['history'],
-  receive: [],
+  receive: ['receipts'],
+  receipt: ['out'],
   bundles: [],
   confirm: ['fingerprint'],
   list: ['province'],
@@ -73,16 +75,18 @@ function resolutionText(p: DuplicatePairView): string {
 export const officeCommand: Command = {
   name: 'office',
   summary: '全国推进办公室：登记各省公钥、接收并校验报送包、查看全国名册',
-  synopsis: 'office init|key add|key list|receive|bundles|confirm|list|export|results|duplicates …',
+  synopsis: 'office init|key add|key list|receive|bundles|confirm|receipt|list|export|results|duplicates …',
   acceptsPositionals: true,
   options: {
     name: { type: 'string', label: '推进办公室名称', valueName: '名称', description: 'office init：推进办公室全称' },
     short: { type: 'string', label: '简称', valueName: '简称', description: 'office init：简称，如 推进办' },
     year: { type: 'integer', label: '活动年度', valueName: '年度', description: 'office init：活动年度（默认 2021）', min: 2000, max: 2100 },
+    prefix: { type: 'string', label: '发文代字', valueName: '代字', description: 'office init：回执文号的代字（默认为简称，如 推进办 → 推进办函〔2021〕1号）' },
+    receipts: { type: 'string', label: '回执文件夹', valueName: '文件夹', description: 'office receive：为每个已入库的报送包出具回执，存入此文件夹' },
     fingerprint: { type: 'string', label: '公钥指纹', valueName: 'HEX', description: 'office key add / office confirm：盖章报送函上的公钥指纹（64 位十六进制）' },
     province: { type: 'string', label: '省份', valueName: '省份', description: 'office key add / office list / office results export：省份，如 广东' },
     history: { type: 'boolean', label: '历史', description: 'office key list：同时列出已被替换的旧公钥' },
-    out: { type: 'string', label: '输出文件', valueName: 'FILE.xlsx', description: 'office export / office results export：保存位置；不给出时存入数据目录的 outputs 文件夹' },
+    out: { type: 'string', label: '输出文件', valueName: 'FILE', description: 'office export / office results export（.xlsx）、office receipt（.docx）：保存位置；不给出时存入数据目录的 outputs（回执为 receipts）文件夹' },
     star: { type: 'integer', label: '星级', valueName: 'N', description: 'office results set：评定星级（1 到 7）', min: 1, max: 7 },
     batch: { type: 'string', label: '批次', valueName: '批次', description: 'office results set：评定批次，如 2021年第一批' },
     certificate: { type: 'string', label: '证书编号', valueName: '编号', description: 'office results set：星级证书编号' },
@@ -92,13 +96,16 @@ export const officeCommand: Command = {
   },
   notes: [
     '子命令：',
-    '  office init --name 名称 --short 简称 [--year 2021]   设置推进办公室（新建其专用数据文件夹）',
+    '  office init --name 名称 --short 简称 [--year 2021] [--prefix 代字]',
+    '                                                        设置推进办公室（新建其专用数据文件夹）',
     '  office key add 公钥文件.pem --province 广东           按省协会导出的公钥文件登记',
     '  office key add --fingerprint HEX --province 广东      按盖章报送函上的指纹登记',
     '  office key list [--history] [--json]                  列出已登记的公钥',
-    '  office receive 报送包或文件夹... [--json]             校验并接收报送包；有任何一个被拒收时退出码为 1',
+    '  office receive 报送包或文件夹... [--receipts 文件夹] [--json]',
+    '                                                        校验并接收报送包；有任何一个被拒收时退出码为 1',
     '  office bundles [--json]                               列出收到的报送包（含待确认、已被替代的）',
     '  office confirm 报送包编号 --fingerprint HEX           核对报送函上的指纹后，确认待确认的报送包并入名册',
+    '  office receipt 报送包编号 [--out 回执.docx] [--json]  出具回执（信函格式，推进办公室自己的文号；再次出具时文号不变）',
     '  office list [--province 广东] [--json]                列出全国名册（各省最新的报送包）',
     '  office export [--out 全国名册.xlsx] [--json]          导出全国名册（省份列在最前，其余列同各省推荐汇总表）',
     '  office results set 省份:现场编号 --star N --batch 批次 [--certificate 编号] [--plaque 编号]',
@@ -126,9 +133,12 @@ export const officeCommand: Command = {
     if (sub === 'init') {
       if (args.length) throw new UsageError(`office init 不接受参数“${args.join(' ')}”`, 'office')
       if (options.name === undefined || options.short === undefined) throw new UsageError('office init 需要 --name（名称）和 --short（简称）', 'office')
-      const { office, profile, created } = initOffice({ dataDir: ctx.dataDir }, { name: options.name as string, shortName: options.short as string, year: options.year as number | undefined })
+      const { office, profile, created, docPrefix } = initOffice(
+        { dataDir: ctx.dataDir },
+        { name: options.name as string, shortName: options.short as string, year: options.year as number | undefined, docPrefix: options.prefix as string | undefined },
+      )
       office.close()
-      out.document({ dataDir: ctx.dataDir, profile, created })
+      out.document({ dataDir: ctx.dataDir, profile, created, docPrefix })
       out.info(`${created ? '已设置' : '已更新'}推进办公室：${profile.name}（${profile.shortName}），${profile.year} 年度。数据目录：${ctx.dataDir}`)
       return 0
     }
@@ -169,7 +179,12 @@ export const officeCommand: Command = {
       if (args.length === 0) throw new UsageError('请给出要接收的报送包文件或文件夹', 'office')
       return withOffice(ctx, async (office) => {
         const outcomes = await receive(office, args)
-        out.document({ outcomes })
+        // Receipts only for what the register took in: a held or refused bundle gets none.
+        const receipts: (WrittenReceipt & { bundleId: number })[] = []
+        if (options.receipts !== undefined)
+          for (const o of outcomes)
+            if (o.status === 'ingested') receipts.push({ bundleId: o.bundleId!, ...(await writeReceipt(office, o.bundleId!, { dir: options.receipts as string })) })
+        out.document(options.receipts !== undefined ? { outcomes, receipts } : { outcomes })
         for (const o of outcomes) {
           out.info(`${STATUS_LABELS[o.status]}  ${o.file}`)
           out.info(`  ${o.message}`)
@@ -177,6 +192,9 @@ export const officeCommand: Command = {
           for (const c of o.diff?.changed ?? []) out.info(`  改动 ${c.code} ${c.field}：${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`)
           for (const a of o.diff?.added ?? []) out.info(`  新增 ${a.code} ${a.name}`)
           for (const w of o.diff?.withdrawn ?? []) out.info(`  撤回 ${w.code} ${w.name}`)
+          const receipt = receipts.find((r) => r.bundleId === o.bundleId)
+          if (receipt) out.info(`  回执 ${receipt.docNumber}：${receipt.path}`)
+          else if (o.status === 'ingested') out.info(`  出具回执：starsite office receipt ${o.bundleId}`)
           out.data(`${o.status}\t${o.file}`)
         }
         const refusedCount = outcomes.filter((o) => o.status === 'refused').length
@@ -212,6 +230,18 @@ export const officeCommand: Command = {
         out.document(r)
         out.data(r.status)
         out.info(r.status === 'ingested' ? `已确认并并入名册：${r.province}报送包 ${id}，公钥 ${r.fingerprint} 已登记。` : `已确认公钥 ${r.fingerprint}；报送包 ${id} 早于${r.province}已入库的报送包，转入历史。`)
+        return 0
+      })
+    }
+
+    if (sub === 'receipt') {
+      const id = Number(args[0])
+      if (args.length !== 1 || !Number.isInteger(id) || id <= 0) throw new UsageError('office receipt 需要一个报送包编号（见 office bundles）', 'office')
+      return withOffice(ctx, async (office) => {
+        const r = await writeReceipt(office, id, { out: options.out as string | undefined })
+        out.document(r)
+        out.data(r.path)
+        out.info(`已出具回执 ${r.docNumber}：${r.path}`)
         return 0
       })
     }

@@ -39,7 +39,7 @@ export const serveCommand: Command = {
     open: { type: 'boolean', label: '打开浏览器', description: '启动后尝试用系统浏览器打开' },
   },
   notes: ['需要先构建界面：npm run build:renderer', '地址中包含本次启动的访问口令，请勿发给他人。'],
-  async run({ options, out, openApp, stopSignal }) {
+  async run({ options, out, openSession, stopSignal }) {
     const port = options.port as number | undefined
     const staticDir = defaultStaticDir()
     if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
@@ -48,10 +48,12 @@ export const serveCommand: Command = {
         message: `找不到界面文件 ${path.join(staticDir, 'index.html')}：请先运行 npm run build:renderer 构建界面，再启动浏览器模式`,
       })
     }
-    const app = openApp()
+    // A session, not a province context: an office folder is served as the office, and a new folder may
+    // become the office's on the first run.
+    const session = openSession()
     // Loaded only here: the HTTP bridge is not needed (nor loaded) by the other commands.
     const { startServer } = await import('../../server/server')
-    const server = await startServer({ app, port, staticDir }).catch((error: unknown) => {
+    const server = await startServer({ session, port, staticDir }).catch((error: unknown) => {
       if ((error as { code?: unknown })?.code === 'EADDRINUSE')
         throw new CommandFailure({ code: 'port-in-use', message: `端口 ${port} 已被其他程序占用：请换一个端口，或省略 --port 自动选择` })
       throw error

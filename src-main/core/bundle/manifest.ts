@@ -69,12 +69,15 @@ export interface Problem {
   message: string
 }
 
-/** What the reader found for one entry: its size and hash, or why it could not be read. */
+/** What the reader found for one entry: its size and hash, or why it could not (or would not) be read. */
 export interface ReadEntry {
   path: string
   size?: number
   sha256?: string
+  /** Chinese: why the data could not be read. */
   unreadable?: string
+  /** Why the data was not read at all (e.g. its declared size differs from the manifest's): reported as is. */
+  refused?: { problem: ProblemKind; reason: string; message: string }
 }
 
 const PROBLEM_TEXT: Record<ProblemKind, string> = {
@@ -106,7 +109,8 @@ export function compareWithManifest(manifest: Manifest, read: ReadEntry[]): Prob
     listed.add(f.path)
     const got = byPath.get(f.path)
     if (!got) problems.push(problem(f.path, 'missing'))
-    else if (got.unreadable) problems.push(problem(f.path, 'hash-mismatch', { reason: 'unreadable', message: `文件无法读取（${got.unreadable}），内容已损坏` }))
+    else if (got.refused) problems.push(problem(f.path, got.refused.problem, { reason: got.refused.reason, message: got.refused.message }))
+    else if (got.unreadable) problems.push(problem(f.path, 'hash-mismatch', { reason: 'unreadable', message: `文件无法读取：${got.unreadable}` }))
     else if (got.size !== f.size) problems.push(problem(f.path, 'size-mismatch', { message: `文件大小与清单不一致：清单 ${f.size} 字节，实际 ${got.size} 字节` }))
     else if (got.sha256 !== f.sha256) problems.push(problem(f.path, 'hash-mismatch'))
   }

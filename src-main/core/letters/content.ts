@@ -50,17 +50,33 @@ export interface AnnexRow {
   star: string
 }
 
+/**
+ * A label and a long value (a hash, a key fingerprint), not justified: on a line of its own under the label,
+ * or (`sameLine`) right after it, a value in groups then wrapping only between its groups.
+ */
+export interface LabelledValue {
+  label: string
+  value: string
+  sameLine?: boolean
+}
+
+/** A body paragraph: text, or a labelled value that must not be justified or split where a reader misreads it. */
+export type BodyItem = string | LabelledValue
+
+export const bodyItemText = (item: BodyItem): string => (typeof item === 'string' ? item : `${item.label}${item.value}`)
+
 export interface LetterContent {
   issuer: string
   docNo: string
   title: string
   /** 主送机关, ending with a full-width colon. */
   addressee: string
-  body: string[]
+  body: BodyItem[]
   /** The bundle's signing-key fingerprint, on a line of its own after the body (cover letter only). */
   fingerprint?: string
   /** 附件说明 items, without their numbers. */
   attachments: string[]
+  /** 发文机关署名; a long one may hold `\n` where its lines break. */
   signature: string
   /** 成文日期, e.g. 2021年6月1日. */
   date: string
@@ -193,7 +209,7 @@ export function coverLetterContent(input: CoverLetterInput): LetterContent {
 
 /** The letter as plain text, for the live preview in Settings. */
 export function contentToText(c: LetterContent): string {
-  const lines = [c.issuer, c.docNo, '', c.title, '', c.addressee, ...c.body.map((p) => `　　${p}`)]
+  const lines = [c.issuer, c.docNo, '', c.title, '', c.addressee, ...c.body.map((p) => `　　${bodyItemText(p)}`)]
   if (c.fingerprint) lines.push(`　　${FINGERPRINT_LABEL}`, `　　${c.fingerprint}`)
   if (c.attachments.length) {
     lines.push('')

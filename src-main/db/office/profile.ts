@@ -20,3 +20,13 @@ export function saveOfficeProfile(db: Db, profile: OfficeProfile, now: string): 
        updated_at = excluded.updated_at`,
   ).run(profile.name, profile.shortName, profile.year, now, now)
 }
+
+/** The office's 发文代字 as set (office migration 4); null when it never was, and the short name stands in. */
+export function getOfficeDocPrefix(db: Db): string | null {
+  const row = db.prepare('SELECT doc_prefix FROM office_profile WHERE id = 1').get() as { doc_prefix: string | null } | undefined
+  return row?.doc_prefix ?? null
+}
+
+export function saveOfficeDocPrefix(db: Db, prefix: string | null, now: string): void {
+  db.prepare('UPDATE office_profile SET doc_prefix = ?, updated_at = ? WHERE id = 1').run(prefix, now)
+}

@@ -97,3 +97,9 @@ export function registerFile(db: Db, siteId: number, entryPath: string): (Regist
 export function currentRegisterFields(db: Db): Omit<RegisterSite, 'files'>[] {
   return (db.prepare('SELECT * FROM register_current ORDER BY province, code').all() as SiteRow[]).map(siteOf)
 }
+
+/** One register row (current or history) with its files, for a site's drawer. */
+export function registerSiteById(db: Db, id: number): RegisterSite | null {
+  const row = db.prepare('SELECT * FROM register_sites WHERE id = ?').get(id) as SiteRow | undefined
+  return row ? withFiles(db, [row])[0] : null
+}

@@ -47,3 +47,8 @@ export function officeResultsOf(db: Db, province: string): OfficeResult[] {
     recordedBy: r.recorded_by,
   }))
 }
+
+/** Every rating recorded, by province, batch and code. */
+export function allOfficeResults(db: Db): OfficeResult[] {
+  return (db.prepare('SELECT DISTINCT province FROM site_results ORDER BY province').all() as { province: string }[]).flatMap((r) => officeResultsOf(db, r.province))
+}

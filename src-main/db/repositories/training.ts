@@ -52,19 +52,9 @@ export function trainingByCertificates(db: Db, certificateNos: string[]): Map<st
   return map
 }
 
-/** All records, or those whose trainee, work unit or certificate number contains `text`. */
-export function listTraining(db: Db, text?: string): TrainingRecord[] {
-  if (!text) return (db.prepare('SELECT * FROM training_records ORDER BY id').all() as TrainingRow[]).map(fromRow)
-  const like = `%${text.replace(/[\\%_]/g, '\\$&')}%`
-  return (
-    db
-      .prepare(
-        `SELECT * FROM training_records
-         WHERE trainee LIKE @like ESCAPE '\\' OR work_unit LIKE @like ESCAPE '\\' OR certificate_no LIKE @like ESCAPE '\\'
-         ORDER BY id`,
-      )
-      .all({ like }) as TrainingRow[]
-  ).map(fromRow)
+/** All records, in the order they were entered (search compares keys, so it filters in the service). */
+export function listTraining(db: Db): TrainingRecord[] {
+  return (db.prepare('SELECT * FROM training_records ORDER BY id').all() as TrainingRow[]).map(fromRow)
 }
 
 export function insertTraining(db: Db, v: TrainingValues, now: string): number {

@@ -4,13 +4,19 @@
  * (the name field and the Unicode Path field both: each is what some reader extracts to).
  * Nothing is extracted and nothing is written anywhere; an unsafe entry's data is not even read.
  *
- * yauzl lists the entries and reads the deflated ones (the manifest); the stored ones — nearly every byte of a
- * bundle — are hashed in one sequential pass over the file in big chunks (files/hashPass.ts, the hashing on a
- * worker thread), their data located from the local headers exactly as yauzl does, so a bundle is read once,
- * not once per 16 KiB.
+ * Zip bombs: the central directory is walked first (no data), and a bundle declaring far more than its own
+ * size is refused there; manifest.json is read next, and an entry is inflated only when the manifest lists
+ * it at the size its directory declares — never past that size (yauzl's validateEntrySizes). Unlisted
+ * entries are reported from the directory alone. Every message is Chinese and names the file or entry.
+ *
+ * Speed: the directory is read through a synchronous read-ahead reader (FdReader), and the stored entries —
+ * nearly every byte of a bundle — are hashed in one sequential pass over the file in big chunks
+ * (files/hashPass.ts, the hashing on a worker thread), their data located from the local headers exactly as
+ * yauzl does; only deflated entries (the manifest) go through yauzl's streams.
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
+import path from 'node:path'
 import { Readable } from 'node:stream'
 import zlib from 'node:zlib'
 import yauzl from 'yauzl'
@@ -48,7 +54,9 @@ export interface VerifyResult {
 export interface VerifyOptions {
   /** This association's key fingerprint, when it has one. */
   ownFingerprint?: string | null
-  /** Also hash the whole file in the same read (on a worker thread); see VerifyResult.sha256. */
+  /** The bundle's name in messages, when `file` is a private copy (the office verifies its copy in tmp/). */
+  displayName?: string
+  /** Also hash the whole file in the same read (on the worker thread); see VerifyResult.sha256. */
   fileSha256?: boolean
   /** Entries whose bytes to hand back (the receiver's roster), so nobody opens the zip again for them. */
   keepEntries?: string[]
@@ -56,6 +64,17 @@ export interface VerifyOptions {
 
 /** Small files we keep in memory to parse; anything bigger is not a manifest we wrote. */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+/** A base64 Ed25519 signature is 88 characters. */
+const MAX_SIGNATURE_BYTES = 4096
+/** Entries of one bundle: ~300 sites of ~10 files each is 3,000; every entry's directory record stays in memory. */
+const MAX_ENTRIES = 100_000
+/**
+ * All entries unpacked, against the bundle's size on disk. Scans and photos are stored (ratio 1), so a real
+ * bundle unpacks to about its own size; a zip bomb declares hundreds of times its size. Judged from the
+ * central directory, before anything is inflated; the floor leaves room for small bundles of text files.
+ */
+const MAX_UNPACKED_RATIO = 20
+const MIN_UNPACKED_LIMIT = 256 * 1024 * 1024
 const NO_JOB: JobHandle = { jobId: 'direct', signal: new AbortController().signal, progress() {}, throwIfCancelled() {} }
 
 /**
@@ -132,15 +151,6 @@ class FdReader extends yauzl.RandomAccessReader {
   }
 }
 
-function openZip(fd: number, size: number): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) =>
-    // decodeStrings false: yauzl would otherwise abort the whole read at the first unsafe name; we report it.
-    yauzl.fromRandomAccessReader(new FdReader(fd), size, { lazyEntries: true, decodeStrings: false, autoClose: true }, (err, zip) =>
-      err ? reject(err) : resolve(zip!),
-    ),
-  )
-}
-
 /** Read-ahead of the central directory reads: a bundle's whole directory (~150 bytes an entry) in one or two. */
 const WINDOW = 256 * 1024
 
@@ -175,11 +185,63 @@ function entryLocator(at: number, size: number, fileSize: number, slot: number, 
         ranged.push(r)
         return r
       } catch (error) {
-        read[slot] = { path: name, unreadable: (error as Error).message }
+        read[slot] = { path: name, refused: readFailure(error as Error, size) }
         return null
       }
     },
   }
+}
+
+function openZip(fd: number, size: number): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) =>
+    // decodeStrings false: yauzl would otherwise abort the whole read at the first unsafe name; we report it.
+    // autoClose false: the entries are read after the whole directory has been walked.
+    yauzl.fromRandomAccessReader(new FdReader(fd), size, { lazyEntries: true, decodeStrings: false, autoClose: false, validateEntrySizes: true }, (err, zip) =>
+      err ? reject(err) : resolve(zip!),
+    ),
+  )
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
+
+/** What a file that yauzl cannot open as a zip is, from its first bytes: said in Chinese, naming the file. */
+function notAZip(file: string, name: string, size: number): { reason: string; message: string } {
+  if (size === 0) return { reason: 'empty', message: `“${name}”是空文件（0 字节），不是报送包` }
+  const head = Buffer.alloc(8)
+  const fd = fs.openSync(file, 'r')
+  try {
+    fs.readSync(fd, head, 0, 8, 0)
+  } finally {
+    fs.closeSync(fd)
+  }
+  const starts = (sig: number[] | string) => head.subarray(0, sig.length).equals(Buffer.from(sig as never))
+  if (starts([0x50, 0x4b, 0x03, 0x04]) || starts([0x50, 0x4b, 0x05, 0x06]))
+    return { reason: 'truncated', message: `“${name}”是 zip 文件，但不完整或已损坏（可能没有传完或被截断），读不到其目录，请让报送方重新发送` }
+  const kinds: [number[] | string, string][] = [
+    ['%PDF', 'PDF 文档'],
+    [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], '旧版 Office 文档（.doc/.xls）'],
+    ['Rar!', 'RAR 压缩包'],
+    [[0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], '7z 压缩包'],
+    [[0x1f, 0x8b], 'gzip 压缩文件'],
+    [[0xff, 0xd8, 0xff], 'JPEG 图片'],
+    [[0x89, 0x50, 0x4e, 0x47], 'PNG 图片'],
+  ]
+  const kind = kinds.find(([sig]) => starts(sig))?.[1]
+  return { reason: 'not-a-zip', message: kind ? `“${name}”不是 zip 报送包，而是${/^[A-Za-z0-9]/.test(kind) ? ' ' : ''}${kind}` : `“${name}”不是 zip 报送包（文件内容无法识别）` }
+}
+
+/** A yauzl or zlib error while inflating one entry, in Chinese; the English text stays out of the report. */
+function readFailure(error: Error, declared: number): { problem: 'size-mismatch' | 'hash-mismatch'; reason: string; message: string } {
+  const text = error.message
+  if (/too many bytes/.test(text))
+    return { problem: 'size-mismatch', reason: 'zip-bomb', message: `解压后超过条目声明的 ${declared} 字节，已停止解压（可能是恶意构造的压缩炸弹）` }
+  if (/not enough bytes/.test(text))
+    return { problem: 'size-mismatch', reason: 'unreadable', message: `解压后不足条目声明的 ${declared} 字节，数据不完整` }
+  if (/compression method/.test(text)) return { problem: 'hash-mismatch', reason: 'unreadable', message: '条目使用了不支持的压缩方式，无法读取' }
+  if (/encrypt/.test(text)) return { problem: 'hash-mismatch', reason: 'unreadable', message: '条目已加密，无法读取和校验' }
+  if (/local file header|overflows|EOF/.test(text))
+    return { problem: 'hash-mismatch', reason: 'unreadable', message: '条目的数据位置不对或超出文件末尾（文件不完整或已损坏），无法读取' }
+  return { problem: 'hash-mismatch', reason: 'unreadable', message: '条目的压缩数据已损坏，无法解压' }
 }
 
 function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, keep: boolean, onChunk: (n: number) => void): Promise<{ size: number; sha256: string; bytes?: Buffer }> {
@@ -206,6 +268,46 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, keep: boolean, onChun
   })
 }
 
+/** The central directory, walked without reading any data: each entry under the name readers would use. */
+function walkDirectory(zip: yauzl.ZipFile, job: JobHandle, problems: Problem[]): Promise<{ name: string; entry: yauzl.Entry }[]> {
+  const entries: { name: string; entry: yauzl.Entry }[] = []
+  const seen = new Set<string>()
+  return new Promise((resolve, reject) => {
+    zip.on('error', reject)
+    zip.on('end', () => resolve(entries))
+    zip.on('entry', (entry: yauzl.Entry) => {
+      try {
+        job.throwIfCancelled()
+      } catch (error) {
+        return reject(error)
+      }
+      const names = entryNames(entry)
+      // Without bit 11 the Unicode Path is the real name (the name field is a legacy encoding of it).
+      const utf8 = (entry.generalPurposeBitFlag & 0x800) !== 0
+      const name = !utf8 && names.unicodePath !== undefined ? names.unicodePath : names.field
+      // Both names must be safe: each is what some reader extracts to.
+      const unsafe = unsafeEntryReason(names.field) ?? (names.unicodePath === undefined ? null : unsafeEntryReason(names.unicodePath))
+      if (unsafe) problems.push(problem(name, 'extra', { reason: 'unsafe-path', message: `条目路径不安全（${unsafe}），已拒绝，未读取也未解压` }))
+      else if (utf8 && names.unicodePath !== undefined && names.unicodePath !== name)
+        problems.push(
+          problem(name, 'extra', {
+            reason: 'ambiguous-name',
+            message: `条目有两个不同的文件名（另一个是“${names.unicodePath}”），不同的解压软件会解出不同的文件，已拒绝，未读取`,
+          }),
+        )
+      else if (seen.has(name))
+        problems.push(problem(name, name === MANIFEST_PATH ? 'bad-manifest' : 'extra', { reason: 'duplicate-entry', message: '报送包中有同名的重复条目，未读取' }))
+      else {
+        seen.add(name)
+        // A folder entry carries no data.
+        if (!name.endsWith('/')) entries.push({ name, entry })
+      }
+      zip.readEntry()
+    })
+    zip.readEntry()
+  })
+}
+
 export async function verifyBundle(file: string, job: JobHandle = NO_JOB, options: VerifyOptions = {}): Promise<VerifyResult> {
   let stat: fs.Stats
   try {
@@ -218,8 +320,8 @@ export async function verifyBundle(file: string, job: JobHandle = NO_JOB, option
   const fd = fs.openSync(file, 'r')
   try {
     const size = fs.fstatSync(fd).size
-    const result = await verifyFd(fd, size, job, options)
-    // A file refused before the pass (not a zip, no central directory) still gets its hash when asked.
+    const result = await verifyFd(file, fd, size, job, options)
+    // A file refused before the pass (not a zip, a zip bomb, no manifest) still gets its hash when asked.
     if (options.fileSha256 && !result.sha256) result.sha256 = (await hashPass(fd, size, [], { whole: true })).sha256
     return result
   } finally {
@@ -227,125 +329,145 @@ export async function verifyBundle(file: string, job: JobHandle = NO_JOB, option
   }
 }
 
-async function verifyFd(fd: number, fileSize: number, job: JobHandle, options: VerifyOptions): Promise<VerifyResult> {
-  let sha256: string | undefined
-  const failWith = (earlier: Problem[], message: string, reason: string): VerifyResult => ({
+async function verifyFd(file: string, fd: number, fileSize: number, job: JobHandle, options: VerifyOptions): Promise<VerifyResult> {
+  const stat = { size: fileSize }
+  const fileName = options.displayName ?? path.basename(file)
+  const failWith = (earlier: Problem[], message: string, reason: string, at = MANIFEST_PATH): VerifyResult => ({
     ok: false,
     files: 0,
     fingerprint: null,
-    problems: [...earlier, problem(MANIFEST_PATH, 'bad-manifest', { reason, message })],
+    problems: [...earlier, problem(at, 'bad-manifest', { reason, message })],
     ownKey: null,
     signatureValid: false,
-    ...(sha256 ? { sha256 } : {}),
   })
 
   let zip: yauzl.ZipFile
   try {
     zip = await openZip(fd, fileSize)
-  } catch (error) {
-    return failWith([], `无法作为 zip 读取（文件不完整、已截断或不是 zip 文件）：${(error as Error).message}`, 'not-a-zip')
+  } catch {
+    const { reason, message } = notAZip(file, fileName, stat.size)
+    return failWith([], message, reason, fileName)
   }
 
   const problems: Problem[] = []
   const read: ReadEntry[] = []
-  const seen = new Set<string>()
+  let manifestBytes: Buffer | undefined
+  let signatureText: string | undefined
+  let manifest: Manifest | undefined
+  let sha256: string | undefined
   const keepEntries = new Set(options.keepEntries ?? [])
   const kept = new Map<string, Buffer>()
-  // Stored entries, located and hashed after the listing in one pass; each fills its place in `read` (entry
+  // Stored entries, located and hashed after the loop in one pass; each fills its place in `read` (entry
   // order kept) when the pass is done.
   const located: LocatedRange[] = []
   const ranged: (HashRange & { slot: number })[] = []
-  let manifestBytes: Buffer | undefined
-  let signatureText: string | undefined
   let done = 0
-  const total = fileSize
+  const total = stat.size
+  const onChunk = (n: number) => {
+    job.throwIfCancelled()
+    done += n
+    job.progress('bytes', Math.min(done, total), total)
+  }
   try {
-    await new Promise<void>((resolve, reject) => {
-      zip.on('error', reject)
-      zip.on('end', () => resolve())
-      zip.on('entry', (entry: yauzl.Entry) => {
-        void (async () => {
-          job.throwIfCancelled()
-          const names = entryNames(entry)
-          // Without bit 11 the Unicode Path is the real name (the name field is a legacy encoding of it).
-          const utf8 = (entry.generalPurposeBitFlag & 0x800) !== 0
-          const name = !utf8 && names.unicodePath !== undefined ? names.unicodePath : names.field
-          // Both names must be safe: each is what some reader extracts to.
-          const unsafe = unsafeEntryReason(names.field) ?? (names.unicodePath === undefined ? null : unsafeEntryReason(names.unicodePath))
-          if (unsafe) {
-            problems.push(problem(name, 'extra', { reason: 'unsafe-path', message: `条目路径不安全（${unsafe}），已拒绝，未读取也未解压` }))
-            return zip.readEntry()
-          }
-          if (utf8 && names.unicodePath !== undefined && names.unicodePath !== name) {
-            problems.push(
-              problem(name, 'extra', {
-                reason: 'ambiguous-name',
-                message: `条目有两个不同的文件名（另一个是“${names.unicodePath}”），不同的解压软件会解出不同的文件，已拒绝，未读取`,
-              }),
-            )
-            return zip.readEntry()
-          }
-          if (seen.has(name)) {
-            problems.push(problem(name, name === MANIFEST_PATH ? 'bad-manifest' : 'extra', { reason: 'duplicate-entry', message: '报送包中有同名的重复条目' }))
-            return zip.readEntry()
-          }
-          seen.add(name)
-          if (name.endsWith('/')) return zip.readEntry() // a folder entry carries no data
-          const keep = name === MANIFEST_PATH || name === SIGNATURE_PATH || keepEntries.has(name)
-          if (!keep && storedPlain(entry)) {
-            located.push(entryLocator(entry.relativeOffsetOfLocalHeader, entry.compressedSize, fileSize, read.length, name, read, ranged))
-            read.push({ path: name })
-            return zip.readEntry()
-          }
-          try {
-            const r = await readEntry(zip, entry, keep, (n) => {
-              job.throwIfCancelled()
-              done += n
-              job.progress('bytes', Math.min(done, total), total)
-            })
-            if (name === MANIFEST_PATH) manifestBytes = r.size <= MAX_MANIFEST_BYTES ? r.bytes : undefined
-            else if (name === SIGNATURE_PATH) signatureText = r.bytes!.toString('utf8')
-            else {
-              read.push({ path: name, size: r.size, sha256: r.sha256 })
-              if (keepEntries.has(name) && r.size <= MAX_MANIFEST_BYTES) kept.set(name, r.bytes!)
-            }
-          } catch (error) {
-            if ((error as AppError).code === 'cancelled') throw error
-            if (name === MANIFEST_PATH) problems.push(problem(name, 'bad-manifest', { reason: 'unreadable', message: `清单无法读取：${(error as Error).message}` }))
-            else read.push({ path: name, unreadable: (error as Error).message })
-          }
-          zip.readEntry()
-        })().catch(reject)
-      })
-      zip.readEntry()
-    })
+    if (zip.entryCount > MAX_ENTRIES)
+      return failWith([], `“${fileName}”中有 ${zip.entryCount} 个条目，超过 ${MAX_ENTRIES} 个的上限，未读取`, 'too-many-entries', fileName)
+    let entries: { name: string; entry: yauzl.Entry }[]
+    try {
+      entries = await walkDirectory(zip, job, problems)
+    } catch (error) {
+      if ((error as AppError).code === 'cancelled') throw error
+      return failWith(problems, `“${fileName}”的目录已损坏，读取中断（文件可能不完整），请让报送方重新发送`, 'unreadable', fileName)
+    }
+    const unpacked = entries.reduce((sum, e) => sum + e.entry.uncompressedSize, 0)
+    const limit = Math.max(MIN_UNPACKED_LIMIT, stat.size * MAX_UNPACKED_RATIO)
+    if (unpacked > limit)
+      return failWith(
+        problems,
+        `“${fileName}”的各条目声明解压后共 ${mb(unpacked)} MB，是文件本身（${mb(stat.size)} MB）的 ${Math.round(unpacked / Math.max(1, stat.size))} 倍，可能是恶意构造的压缩炸弹，未解压任何内容`,
+        'zip-bomb',
+        fileName,
+      )
+
+    // The manifest and signature first (a bundle writes them last): every other entry is then judged by the
+    // size the manifest lists before a byte of it is inflated.
+    for (const { name, entry } of entries) {
+      const isManifest = name === MANIFEST_PATH
+      if (!isManifest && name !== SIGNATURE_PATH) continue
+      const cap = isManifest ? MAX_MANIFEST_BYTES : MAX_SIGNATURE_BYTES
+      if (entry.uncompressedSize > cap) {
+        problems.push(
+          problem(name, isManifest ? 'bad-manifest' : 'bad-signature', {
+            reason: 'too-large',
+            message: `声明解压后 ${mb(entry.uncompressedSize)} MB，超过 ${mb(cap)} MB 的上限，未读取（可能是恶意构造的压缩炸弹）`,
+          }),
+        )
+        continue
+      }
+      try {
+        const r = await readEntry(zip, entry, true, onChunk)
+        if (isManifest) manifestBytes = r.bytes
+        else signatureText = r.bytes!.toString('utf8')
+      } catch (error) {
+        if ((error as AppError).code === 'cancelled') throw error
+        const failure = readFailure(error as Error, entry.uncompressedSize)
+        problems.push(problem(name, isManifest ? 'bad-manifest' : 'bad-signature', { reason: failure.reason, message: `无法读取：${failure.message}` }))
+      }
+    }
+    if (!manifestBytes) return failWith(problems, `“${fileName}”中没有可读的 manifest.json（清单）`, 'no-manifest')
+    const parsed = parseManifest(manifestBytes)
+    if ('error' in parsed) return failWith(problems, parsed.error, 'invalid')
+    manifest = parsed.manifest
+
+    const listed = new Map(manifest.files.map((f) => [f.path, f.size]))
+    for (const { name, entry } of entries) {
+      if (name === MANIFEST_PATH || name === SIGNATURE_PATH) continue
+      const size = listed.get(name)
+      // Not listed: reported as extra from the directory alone; its data is never inflated.
+      if (size === undefined) {
+        read.push({ path: name, size: entry.uncompressedSize })
+        continue
+      }
+      if (entry.uncompressedSize !== size) {
+        read.push({
+          path: name,
+          refused: {
+            problem: 'size-mismatch',
+            reason: 'declared-size',
+            message: `条目声明解压后 ${entry.uncompressedSize} 字节，清单记录为 ${size} 字节，未解压读取（文件已被改动，或是恶意构造的压缩炸弹）`,
+          },
+        })
+        continue
+      }
+      const keep = keepEntries.has(name) && size <= MAX_MANIFEST_BYTES
+      if (!keep && storedPlain(entry)) {
+        located.push(entryLocator(entry.relativeOffsetOfLocalHeader, entry.compressedSize, fileSize, read.length, name, read, ranged))
+        read.push({ path: name })
+        continue
+      }
+      try {
+        // yauzl stops the stream as soon as it inflates past the declared size: a lying directory gets no further.
+        const r = await readEntry(zip, entry, keep, onChunk)
+        read.push({ path: name, size: r.size, sha256: r.sha256 })
+        if (keep) kept.set(name, r.bytes!)
+      } catch (error) {
+        if ((error as AppError).code === 'cancelled') throw error
+        const failure = readFailure(error as Error, entry.uncompressedSize)
+        read.push({ path: name, refused: failure })
+      }
+    }
     if (located.length || options.fileSha256) {
-      const pass = await hashPass(fd, fileSize, [], {
-        whole: options.fileSha256,
-        located,
-        onChunk: (n) => {
-          job.throwIfCancelled()
-          done += n
-          job.progress('bytes', Math.min(done, total), total)
-        },
-      })
-      sha256 = pass.sha256
+      try {
+        sha256 = (await hashPass(fd, fileSize, [], { whole: options.fileSha256, located, onChunk })).sha256
+      } catch (error) {
+        if ((error as AppError).code === 'cancelled') throw error
+        return failWith(problems, `“${fileName}”读取中断（文件可能已损坏）：${(error as Error).message}`, 'unreadable', fileName)
+      }
       for (const r of ranged) read[r.slot] = { path: read[r.slot].path, size: r.end - r.start, sha256: r.sha256! }
     }
-  } catch (error) {
+  } finally {
     zip.close()
-    if ((error as AppError).code === 'cancelled') throw error
-    return failWith(problems, `报送包读取中断（文件可能已损坏）：${(error as Error).message}`, 'unreadable')
   }
 
-  if (!manifestBytes) {
-    return failWith(problems, '报送包中没有可读的 manifest.json（清单）', 'no-manifest')
-  }
-  const parsed = parseManifest(manifestBytes)
-  if ('error' in parsed) {
-    return failWith(problems, parsed.error, 'invalid')
-  }
-  const manifest = parsed.manifest
   const publicRaw = Buffer.from(manifest.publicKey, 'base64')
   let fingerprint: string | null = null
   if (publicRaw.length !== 32) problems.push(problem(MANIFEST_PATH, 'bad-manifest', { reason: 'bad-key', message: '清单中的公钥格式不对' }))
@@ -354,9 +476,10 @@ async function verifyFd(fd: number, fileSize: number, job: JobHandle, options: V
     if (!sameFingerprint(fingerprint, manifest.fingerprint))
       problems.push(problem(MANIFEST_PATH, 'bad-manifest', { reason: 'fingerprint-mismatch', message: '清单中记录的指纹与其公钥不符' }))
   }
-  const signatureValid = !!fingerprint && signatureText !== undefined && verifyBytes(publicRaw, manifestBytes, signatureText)
-  if (signatureText === undefined) problems.push(problem(SIGNATURE_PATH, 'bad-signature', { reason: 'missing', message: '报送包中没有签名文件 manifest.sig' }))
-  else if (!signatureValid) problems.push(problem(SIGNATURE_PATH, 'bad-signature'))
+  const signatureValid = !!fingerprint && signatureText !== undefined && verifyBytes(publicRaw, manifestBytes!, signatureText)
+  if (signatureText === undefined) {
+    if (!problems.some((p) => p.path === SIGNATURE_PATH)) problems.push(problem(SIGNATURE_PATH, 'bad-signature', { reason: 'missing', message: '报送包中没有签名文件 manifest.sig' }))
+  } else if (!signatureValid) problems.push(problem(SIGNATURE_PATH, 'bad-signature'))
   for (const unsafe of manifest.files.filter((f) => unsafeEntryReason(f.path)))
     problems.push(problem(unsafe.path, 'bad-manifest', { reason: 'unsafe-path', message: '清单中列出了不安全的路径' }))
   problems.push(...compareWithManifest(manifest, read))

@@ -29,10 +29,13 @@ import { fontFor, OFF_GRID } from './styles'
 
 const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 })
 
-/** Issuer name as large as fits on one line, at most `max` half-points. */
+/**
+ * Issuer name as large as fits on one line, at most `max` half-points. A full name as long as the national
+ * office's (40 characters) would wrap at 三号 and push the page down, so it may shrink to 五号.
+ */
 function issuerSize(name: string, max: number): number {
   const fit = Math.floor(((TEXT_WIDTH / 20) * 2) / Math.max(textWidthChars(name), 1))
-  return Math.max(SIZE.三号, Math.min(max, fit))
+  return Math.max(SIZE.五号, Math.min(max, fit))
 }
 
 export function blankLine(keepNext = false): Paragraph {
@@ -145,15 +148,16 @@ export function bodyParagraph(text: string, options: { keepNext?: boolean; keepL
 
 /**
  * The signing-key fingerprint: the label, then the fingerprint on its own line, not justified, so a long
- * unbroken string neither stretches the label apart nor gets split where a reader would misread it.
+ * unbroken string neither stretches the label apart nor gets split where a reader would misread it. With
+ * `sameLine` the value follows the label (a value in spaced groups then wraps only between groups).
  */
-export function fingerprintParagraph(label: string, fingerprint: string): Paragraph {
+export function fingerprintParagraph(label: string, fingerprint: string, sameLine = false): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.LEFT,
     indent: { firstLine: 2 * CHAR, firstLineChars: 200 },
     keepNext: true,
     keepLines: true,
-    children: [new TextRun(label), new TextRun({ text: fingerprint, break: 1 })],
+    children: [new TextRun(label), new TextRun({ text: fingerprint, break: sameLine ? undefined : 1 })],
   })
 }
 
@@ -185,18 +189,23 @@ export function attachmentNote(items: string[]): Paragraph[] {
  * with the next paragraph so the signature never stands alone on a page.
  */
 export function signatureBlock(signature: string, date: string): Paragraph[] {
+  // A long name comes with its own line breaks (`\n`); the widest line is centred over the date.
+  const lines = signature.split('\n')
   const dateRight = 4 * CHAR
-  const offset = ((textWidthChars(date) - textWidthChars(signature)) / 2) * CHAR
+  const offset = ((textWidthChars(date) - Math.max(...lines.map(textWidthChars))) / 2) * CHAR
   const signatureRight = Math.max(0, Math.round(dateRight + offset))
   return [
     blankLine(true),
     blankLine(true),
-    new Paragraph({
-      alignment: AlignmentType.RIGHT,
-      keepNext: true,
-      indent: { right: signatureRight },
-      children: [new TextRun(signature)],
-    }),
+    ...lines.map(
+      (line) =>
+        new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          keepNext: true,
+          indent: { right: signatureRight },
+          children: [new TextRun(line)],
+        }),
+    ),
     new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: dateRight }, children: [new TextRun(date)] }),
   ]
 }

@@ -34,9 +34,9 @@ function mainText(content: LetterContent, { format, fonts }: LayoutOptions): Fil
   else children.push(...letterDocNo(content.docNo))
   children.push(title(fonts, content.title), ...addressee(content.addressee))
   // The last body paragraph is kept whole and with what follows, so the signature never stands alone.
-  content.body.forEach((text, i) => {
+  content.body.forEach((item, i) => {
     const last = i === content.body.length - 1
-    children.push(bodyParagraph(text, { keepNext: last, keepLines: last }))
+    children.push(typeof item === 'string' ? bodyParagraph(item, { keepNext: last, keepLines: last }) : fingerprintParagraph(item.label, item.value, item.sameLine))
   })
   if (content.fingerprint) children.push(fingerprintParagraph(FINGERPRINT_LABEL, content.fingerprint))
   children.push(...attachmentNote(content.attachments), ...signatureBlock(content.signature, content.date))

@@ -1,6 +1,6 @@
 /** The filled wording for the live preview in Settings: nothing is numbered, written or recorded. */
 import { AppError } from '../../core/errors'
-import { contentToText, siteLetterContent, type LetterContent, type LetterSite } from '../../core/letters/content'
+import { bodyItemText, contentToText, siteLetterContent, type LetterContent, type LetterSite } from '../../core/letters/content'
 import { formatChineseDate, formatDocNo, localIsoDate } from '../../core/letters/docNo'
 import type { LetterTemplates } from '../../core/letters/templates'
 import { getAssociation } from '../../db/repositories/association'
@@ -61,5 +61,5 @@ export function previewLetter(app: AppContext, input: { siteId?: number; templat
     date: formatChineseDate(issuedOn),
     attachments,
   })
-  return { title: content.title, docNo: content.docNo, paragraphs: content.body, text: contentToText(content) }
+  return { title: content.title, docNo: content.docNo, paragraphs: content.body.map(bodyItemText), text: contentToText(content) }
 }

@@ -9,6 +9,7 @@ import type { Db } from '../../db/connection'
 import { openOfficeDatabase } from '../../db/office/connection'
 import { cleanupStalePartials } from '../files/atomicWrite'
 import { assertOfficeFolder, isOfficeFolder, OFFICE_BUNDLES_DIR, officeDatabaseFile } from './folder'
+import { sweepOrphanBundles } from './orphans'
 
 export interface OfficeContext {
   readonly dataDir: string
@@ -38,6 +39,8 @@ export function openOffice(options: OpenOfficeOptions): OfficeContext {
     for (const sub of [OFFICE_BUNDLES_DIR, 'tmp']) fs.mkdirSync(path.join(dataDir, sub), { recursive: true })
     // A receive killed mid-copy leaves its staged file in tmp; the province's cleanup knows that pattern.
     cleanupStalePartials(dataDir)
+    // …and one killed after its rename into the store, before its commit, leaves a bundle with no row.
+    sweepOrphanBundles(dataDir, db)
   } catch (error) {
     db.close()
     throw error

@@ -1,14 +1,13 @@
 /**
  * Receiving bundles: each file is copied into the office's tmp, verified there with the province side's own
- * verifier (in the same read as its content hash, store.ts), checked against the registered keys and the
- * office's year, then kept whole under its content address and ingested into the register in one transaction
- * (superseding the province's earlier bundle, with the diff). A bundle with any problem is refused: its
- * problems are listed and nothing of it is kept.
+ * verifier, checked against the registered keys and the office's year, then kept whole under its content
+ * address and ingested into the register in one transaction (superseding the province's earlier bundle, with
+ * the diff). A bundle with any problem is refused: its problems are listed and nothing of it is kept.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { sameFingerprint } from '../../core/bundle/fingerprint'
-import { MANIFEST_PATH, SITE_LETTER_NAME } from '../../core/bundle/layout'
+import { MANIFEST_PATH, ROSTER_PATH, SITE_LETTER_NAME } from '../../core/bundle/layout'
 import { problem, type Manifest, type Problem } from '../../core/bundle/manifest'
 import { AppError } from '../../core/errors'
 import { findProvince } from '../../core/association/provinces'
@@ -17,9 +16,11 @@ import { appendAudit } from '../../db/repositories/audit'
 import { bundleBySha, ingestedBundle, insertReceivedBundle, markSuperseded, type ReceivedStatus } from '../../db/office/bundles'
 import { currentKey, keysByFingerprint } from '../../db/office/provinceKeys'
 import { insertRegisterSites, sitesOfBundle, type RegisterSiteInput } from '../../db/office/register'
+import { killPoint } from '../files/killPoint'
 import type { OfficeContext } from './context'
 import { requireOfficeProfile } from './profile'
 import { rosterFieldsOf } from './rosterOf'
+import { removeOrphanBundle } from './orphans'
 import { stageBundle, type StagedBundle } from './store'
 
 export interface ReceiveOutcome {
@@ -94,7 +95,7 @@ const isSiteLetter = (entry: string) => entry.endsWith(`/${SITE_LETTER_NAME}`)
 const refused = (file: string, problems: Problem[], extra: Partial<ReceiveOutcome> = {}): ReceiveOutcome => ({
   file,
   status: 'refused',
-  message: `已拒收：发现 ${problems.length} 个问题，未保存任何内容。`,
+  message: `已拒收“${path.basename(file)}”：发现 ${problems.length} 个问题，未保存任何内容。`,
   problems,
   ...extra,
 })
@@ -103,18 +104,26 @@ const refused = (file: string, problems: Problem[], extra: Partial<ReceiveOutcom
 export async function receiveBundle(office: OfficeContext, file: string, staged?: StagedBundle): Promise<ReceiveOutcome> {
   const profile = requireOfficeProfile(office)
   staged ??= await stageBundle(office.dataDir, file)
+  killPoint('office-receive-staged')
   let kept = false
   try {
     const known = bundleBySha(office.db, staged.sha256)
     if (known) {
       return { file, status: 'already-received', message: `此报送包已于 ${known.receivedAt} 收到（${known.province}），未重复保存。`, problems: [], sha256: staged.sha256, bundleId: known.id, province: known.province }
     }
+    // The copy in tmp/ is what was verified (store.ts, in the same read as its hash); the manifest and roster
+    // are exactly the bytes the verifier read and hashed.
     const verified = staged.verified
     if (!verified.ok) return refused(file, verified.problems, { sha256: staged.sha256, fingerprint: verified.fingerprint })
-    // The manifest and roster exactly as verified: parsed from the bytes the verifier read and hashed.
     const manifest = verified.manifest!
-    const roster = await rosterFieldsOf(staged.roster)
     const fingerprint = verified.fingerprint!
+    let roster: Awaited<ReturnType<typeof rosterFieldsOf>>
+    try {
+      roster = await rosterFieldsOf(staged.roster)
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error
+      return refused(file, [problem(ROSTER_PATH, 'bad-manifest', { reason: 'unsafe-roster', message: error.message })], { sha256: staged.sha256, fingerprint })
+    }
     const facts = { sha256: staged.sha256, fingerprint, sites: manifest.sites.length, files: manifest.files.length }
     const province = findProvince(manifest.association.province)?.name
     if (!province)
@@ -132,9 +141,13 @@ export async function receiveBundle(office: OfficeContext, file: string, staged?
     const registered = currentKey(office.db, province)
     const trusted = registered !== null && sameFingerprint(registered.fingerprint, fingerprint)
 
-    staged.keep()
-    kept = true
+    killPoint('office-receive-verified')
+    // The rename into the store happens under the database's write lock (BEGIN IMMEDIATE), so the orphan sweep
+    // at open (orphans.ts), which takes the same lock, never sees a file whose row is about to be committed.
     const outcome = office.db.transaction((): ReceiveOutcome => {
+      staged.keep()
+      kept = true
+      killPoint('office-receive-stored')
       const now = office.now()
       const previous = trusted ? ingestedBundle(office.db, province) : null
       const sites = registerSites(manifest, roster)
@@ -173,9 +186,14 @@ export async function receiveBundle(office: OfficeContext, file: string, staged?
         { actor: office.actor, action: 'receive', entity: 'bundle', entityId: bundleId, summary: `收到${province}报送包：${message}`, details: { sha256: staged.sha256, fingerprint, status, superseded: previous?.id ?? null } },
         now,
       )
+      killPoint('office-receive-commit')
       return { file, status, message, problems: [], ...facts, bundleId, province, ...(previous ? { supersededBundleId: previous.id, diff } : {}) }
-    })()
+    }).immediate()
     return outcome
+  } catch (error) {
+    // The transaction rolled back after the rename: the stored copy has no row, so it goes too.
+    if (kept) removeOrphanBundle(office, staged.sha256)
+    throw error
   } finally {
     if (!kept) staged.discard()
   }

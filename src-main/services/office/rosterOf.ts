@@ -1,14 +1,24 @@
 /**
  * The fields a bundle's roster workbook (01_推荐汇总表.xlsx, written by the province's roster export) carries
  * beyond the manifest's few, per site code. Columns are recognised by the province's own header table, so a
- * column the province adds later is picked up by name; a bundle without a readable roster just has none.
- * Read like a roster import reads (roster/workbookFile.ts): the workbook's safety checks, then the lite reader
- * (exceljs's values without its object model: ~10× less CPU per bundle), exceljs only for what that declines.
+ * column the province adds later is picked up by name; a bundle without a roster just has none.
+ *
+ * The roster is signed, but any key signs (an unregistered one is only held), so it is judged as an imported
+ * workbook is (roster/safety.ts: size, zip bomb, damage) before exceljs inflates it in memory; a refusal
+ * throws the Chinese AppError naming the file.
+ *
+ * The cells are read like a roster import reads them (roster/workbookFile.ts): from the parts the safety check
+ * inflated, by the lite reader (exceljs's values without its object model: ~10× less CPU per bundle), and
+ * with exceljs only when the lite reader declines the file.
  */
+import ExcelJSLib from 'exceljs'
 import { ROSTER_PATH } from '../../core/bundle/layout'
 import { headerIndex, headerKey, ROSTER_COLUMNS } from '../../core/roster/columns'
-import { loadWorkbook, sha256Of } from '../roster/workbookFile'
-import type { TableBook } from '../roster/sheetTable'
+import { invalid } from '../../core/errors'
+import { MB, ROSTER_LIMITS } from '../roster/limits'
+import { inspectWorkbook } from '../roster/safety'
+import { fromExcelJs, fromLite, type TableBook } from '../roster/sheetTable'
+import { isLitePart, readLiteWorkbook } from '../roster/xlsxLite'
 import { readVerifiedEntry } from './manifestOf'
 
 function plain(value: unknown): string | number | boolean | null {
@@ -29,11 +39,20 @@ export async function rosterFields(bundleFile: string): Promise<Map<string, Reco
 export async function rosterFieldsOf(bytes: Buffer | null | undefined): Promise<Map<string, Record<string, unknown>>> {
   const bySite = new Map<string, Record<string, unknown>>()
   if (!bytes) return bySite
+  if (bytes.length > ROSTER_LIMITS.maxFileMb * MB)
+    throw invalid(`“${ROSTER_PATH}”有 ${(bytes.length / MB).toFixed(1)} MB，超过 ${ROSTER_LIMITS.maxFileMb} MB 的上限，已拒绝读取`)
+  const parts = await inspectWorkbook(bytes, ROSTER_PATH, isLitePart)
+  const lite = readLiteWorkbook(parts)
   let book: TableBook
-  try {
-    book = await loadWorkbook({ path: ROSTER_PATH, fileName: ROSTER_PATH, buffer: bytes, sha256: sha256Of(bytes) })
-  } catch {
-    return bySite
+  if (lite) book = fromLite(lite)
+  else {
+    const workbook = new ExcelJSLib.Workbook()
+    try {
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+    } catch {
+      return bySite
+    }
+    book = fromExcelJs(workbook)
   }
   const ws = book.sheets[0]
   if (!ws) return bySite

@@ -5,7 +5,7 @@ import { readSiteDraft, type SiteDraft, type SiteValues } from '../../core/sites
 import { appendAudit, queryAudit, type AuditEntry } from '../../db/repositories/audit'
 import { getDeferral, putDeferral, removeDeferral } from '../../db/repositories/deferrals'
 import { FindingsRepository } from '../../db/repositories/findings'
-import { countLiveSites, type SiteRecord } from '../../db/repositories/sites'
+import { countLiveSites, listSiteTableRows, type SiteRecord, type SiteTableRow } from '../../db/repositories/sites'
 import type { AppContext } from '../context'
 import { requireSetup } from '../settings/association'
 import { recheckSites } from '../checks/engine'
@@ -40,6 +40,18 @@ export function listSites(app: AppContext, options: { deleted?: boolean } = {}):
   // The records are fresh from the repository: add the field in place rather than copy 10,000 objects.
   for (const site of sites) (site as ListedSite).checks = counts.get(site.id) ?? none
   return sites as ListedSite[]
+}
+
+export type ListedSiteRow = SiteTableRow & { checks: SiteCheckCounts }
+
+/** The registry table's rows (`sites.rows`): the columns it shows and searches, with the open findings counted. */
+export function listSiteRows(app: AppContext, options: { deleted?: boolean } = {}): ListedSiteRow[] {
+  const { campaign } = requireSetup(app)
+  const rows = listSiteTableRows(app.db, campaign.id, options)
+  const counts = new FindingsRepository(app.db).openCountsBySite(campaign.id, options.deleted)
+  const none: SiteCheckCounts = { errors: 0, warnings: 0 }
+  for (const row of rows) (row as ListedSiteRow).checks = counts.get(row.id) ?? none
+  return rows as ListedSiteRow[]
 }
 
 /** Sites not deleted, of every year. */

@@ -11,7 +11,7 @@ import {
   type TrainingDraft,
   type TrainingValues,
 } from '../../core/training/records'
-import { cleanText } from '../../core/text'
+import { nameKey } from '../../core/text'
 import { appendAudit } from '../../db/repositories/audit'
 import { getActiveCampaign } from '../../db/repositories/campaigns'
 import {
@@ -40,8 +40,17 @@ function mustGet(app: AppContext, id: number): TrainingRecord {
 
 const describe = (v: TrainingValues) => `${v.trainee}（证书编号 ${v.certificateNo}，${TRAINING_CLASS_LABELS[v.class]}）`
 
+/**
+ * Names and work units are stored as typed (full-width brackets and all) while a query may be typed either
+ * way: both sides are compared by their key (half-width, no spaces, lower case), never by the stored text.
+ */
 export function listTrainingRecords(app: AppContext, options: { text?: string } = {}): TrainingView[] {
-  return listTraining(app.db, cleanText(options.text)).map(view)
+  const needle = nameKey(options.text ?? '')
+  const records = listTraining(app.db)
+  const found = needle
+    ? records.filter((r) => [r.trainee, r.workUnit, r.certificateNo].some((v) => v && nameKey(v).includes(needle)))
+    : records
+  return found.map(view)
 }
 
 /** Create (no id) or update (id) one record. The certificate number is unique across the roster. */

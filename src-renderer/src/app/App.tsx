@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core'
+import { FirstScreenShown } from '../components/AfterFirstScreen'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { AssociationBanner } from './AssociationBanner'
 import { CoreCrashBanner } from './CoreCrashBanner'
@@ -74,6 +75,7 @@ function Shell() {
         {settings && !association && route !== 'settings' ? (
           <Suspense fallback={null}>
             <FirstRunWizard />
+            <FirstScreenShown />
           </Suspense>
         ) : <Page route={route} />}
       </AppShell.Main>

@@ -1,5 +1,6 @@
 import { Center, Loader } from '@mantine/core'
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react'
+import { FirstScreenShown } from '../components/AfterFirstScreen'
 import { ComingSoon } from '../components/ComingSoon'
 import { ROUTES, type RouteKey } from './routes'
 
@@ -23,6 +24,9 @@ const PAGES: Partial<Record<RouteKey, LazyExoticComponent<ComponentType>>> = {
   bundle: page(() => import('../pages/bundle/BundlePage'), 'BundlePage'),
 }
 
+/** Pages that say themselves when their first screen is shown (once their data is on screen). */
+const MARKS_FIRST_SCREEN: ReadonlySet<RouteKey> = new Set(['sites'])
+
 const fallback = (
   <Center py="xl">
     <Loader size="sm" aria-label="正在打开页面" />
@@ -35,6 +39,7 @@ export function Page({ route }: { route: RouteKey }) {
   return (
     <Suspense fallback={fallback}>
       <Component />
+      {!MARKS_FIRST_SCREEN.has(route) && <FirstScreenShown />}
     </Suspense>
   )
 }

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { Settings } from '@contract'
-import { call } from '../api'
+import { callPrefetched } from '../api/prefetch'
 
 interface SettingsState {
   settings: Settings | null
@@ -21,7 +21,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   const reload = useCallback(async () => {
     setLoading(true)
     try {
-      setSettings(await call('settings.get', {}))
+      setSettings(await callPrefetched('settings.get', {}))
       setError(null)
     } catch (e) {
       setError(e)

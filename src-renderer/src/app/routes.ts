@@ -20,7 +20,8 @@ const DEFAULT_ROUTE: RouteKey = 'sites'
 
 const isRouteKey = (value: string): value is RouteKey => ROUTES.some((r) => r.key === value)
 
-function readHash(): RouteKey {
+/** The page the URL names now (the default page when it names none). */
+export function currentRoute(): RouteKey {
   const key = window.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? ''
   return isRouteKey(key) ? key : DEFAULT_ROUTE
 }
@@ -33,9 +34,9 @@ export function navigate(key: RouteKey): void {
 
 /** The current page, kept in the URL hash so a reload stays on it. */
 export function useRoute(): RouteKey {
-  const [route, setRoute] = useState<RouteKey>(readHash)
+  const [route, setRoute] = useState<RouteKey>(currentRoute)
   useEffect(() => {
-    const onChange = () => setRoute(readHash())
+    const onChange = () => setRoute(currentRoute())
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)
   }, [])

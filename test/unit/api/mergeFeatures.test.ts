@@ -6,6 +6,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { contract, OP_NAMES, type OpName } from '../../../src-main/api/contract'
 import { handlers } from '../../../src-main/api/handlers'
+import { officeHandlers } from '../../../src-main/api/office/handlers'
+import { sharedHandlers } from '../../../src-main/api/session/handlers'
 import { mergeFeatures, type SharedOperations } from '../../../src-main/api/mergeFeatures'
 
 describe('mergeFeatures', () => {
@@ -34,7 +36,9 @@ describe('mergeFeatures', () => {
 describe('the real tables', () => {
   it('the contract and the handlers name the same operations, once each', () => {
     expect(new Set(OP_NAMES).size).toBe(OP_NAMES.length)
-    expect(Object.keys(handlers).sort()).toEqual([...OP_NAMES].sort())
+    // Three tables (province, office, either role), together naming each operation exactly once.
+    const all = [...Object.keys(handlers), ...Object.keys(officeHandlers), ...Object.keys(sharedHandlers)]
+    expect(all.sort()).toEqual([...OP_NAMES].sort())
     expect(OP_NAMES).toContain('sites.list')
     expect(contract['sites.list'].title).toBeTruthy()
   })

@@ -164,7 +164,8 @@ print(json.dumps({
       [added, [{ path: '现场材料/夹带.txt', problem: 'extra' }]],
       [edited, [{ path: 'manifest.sig', problem: 'bad-signature' }]],
       [slip, [{ path: '../evil.txt', problem: 'extra' }]],
-      [truncated, [{ path: 'manifest.json', problem: 'bad-manifest' }]],
+      // A file that does not open as a zip is named itself: there is no entry to name.
+      [truncated, [{ path: 'truncated.zip', problem: 'bad-manifest' }]],
     ]
     for (const [file, expected] of cases) {
       const v = await verifyBundle(file)

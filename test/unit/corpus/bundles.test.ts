@@ -87,7 +87,8 @@ const cases: Case[] = [
   [
     'truncated to its first 40 %',
     async (f) => fs.writeFileSync(f, fs.readFileSync(good).subarray(0, Math.floor(fs.statSync(good).size * 0.4))),
-    [{ path: 'manifest.json', problem: 'bad-manifest' }],
+    // No zip directory to read: the problem names the file itself, saying it is cut short.
+    [{ path: 'bundle.zip', problem: 'bad-manifest', reason: 'truncated' }],
   ],
 ]
 

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { afterEach } from 'vitest'
+import { afterEach, expect } from 'vitest'
 import yauzl from 'yauzl'
 import { readSiteDraft } from '../../../src-main/core/sites/draft'
 import { openApp, type AppContext } from '../../../src-main/services/context'
@@ -118,4 +118,36 @@ export async function pdfInfo(pdf: string): Promise<{ pages: number; size: strin
 export async function pdfPages(pdf: string): Promise<string[]> {
   const { stdout } = await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 })
   return stdout.split('\f').slice(0, -1)
+}
+
+/**
+ * The GB/T 9704 信函格式 page as the .docx states it: A4, the margins and line grid, the first page's own
+ * header (red issuer over a thick-thin double line) and footer (the thin-thick line, no page number), odd and
+ * even page numbers, and the body's fonts in both the defaults and Normal.
+ */
+export function expectLetterFormat(zip: Map<string, string>, issuer: string): void {
+  const doc = zip.get('word/document.xml')!
+  expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/)
+  expect(doc).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/)
+  expect(doc).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"/)
+  expect(doc).toMatch(/<w:titlePg\/>/)
+  for (const type of ['default', 'even', 'first']) expect(doc).toMatch(new RegExp(`<w:footerReference w:type="${type}"`))
+  expect(doc).toMatch(/<w:headerReference w:type="first"/)
+  expect(doc).not.toMatch(/lineRule="exactly"/)
+  expect(zip.get('word/settings.xml')).toMatch(/<w:evenAndOddHeaders\/>/)
+
+  const styles = zip.get('word/styles.xml')!
+  expect(styles).toMatch(/<w:docDefaults>[\s\S]*w:eastAsia="仿宋_GB2312"[\s\S]*<\/w:docDefaults>/)
+  expect(styles.indexOf('<w:docDefaults>')).toBeLessThan(styles.indexOf('<w:style '))
+  expect(styles).toMatch(/w:styleId="Normal"[\s\S]*?w:eastAsia="仿宋_GB2312"[\s\S]*?<w:sz w:val="32"\/>/)
+  expect(styles).toContain('w:ascii="Times New Roman"')
+  expect(doc).toContain('w:eastAsia="方正小标宋简体"')
+  // The red letterhead with its thick-over-thin double line lives in the first page's header.
+  const header = [...zip.entries()].find(([n, x]) => n.startsWith('word/header') && x.includes(issuer))
+  expect(header, `a header naming ${issuer}`).toBeDefined()
+  expect(header![1]).toMatch(/<w:color w:val="FF0000"\/>/)
+  expect(header![1]).toMatch(/w:val="thickThinSmallGap"[^>]*w:color="FF0000"/)
+  const footers = [...zip.entries()].filter(([n]) => n.startsWith('word/footer')).map(([, x]) => x)
+  expect(footers.filter((f) => /PAGE/.test(f) && f.includes('— '))).toHaveLength(2)
+  expect(footers.some((f) => f.includes('thinThickSmallGap'))).toBe(true)
 }

@@ -82,6 +82,16 @@ describe('saving training records', () => {
     expect(error.message).toContain('发证日期“去年”无法识别')
   })
 
+  it('finds a work unit stored with full-width brackets whichever way the query is typed', async () => {
+    w = await setUp()
+    saveTrainingRecord(w.app, { trainee: '王五', workUnit: '中国移动广州分公司（天河）', certificateNo: 'TH-1', class: 'installation' })
+    saveTrainingRecord(w.app, { trainee: '赵六', workUnit: '中国移动广州分公司', certificateNo: 'GZ-2', class: 'installation' })
+    expect(listTrainingRecords(w.app).find((r) => r.trainee === '王五')?.workUnit).toBe('中国移动广州分公司（天河）')
+    for (const q of ['（天河）', '(天河)', '分公司 (天河', 'ｔｈ－１', 'th-1'])
+      expect(listTrainingRecords(w.app, { text: q }).map((r) => r.trainee), q).toEqual(['王五'])
+    expect(listTrainingRecords(w.app, { text: '广州分公司' }).map((r) => r.trainee)).toEqual(['王五', '赵六'])
+  })
+
   it('lists with a search over trainee, work unit and certificate number; removes with audit', async () => {
     w = await setUp()
     const zhang = saveTrainingRecord(w.app, ZHANG)

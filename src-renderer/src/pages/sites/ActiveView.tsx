@@ -1,6 +1,9 @@
 import { Button, Group, Stack, Title } from '@mantine/core'
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Site } from '@contract'
+import { call } from '../../api'
+import { markFirstScreen } from '../../app/firstScreen'
+import { notifyError } from '../../app/notify'
 import { useSettings } from '../../app/SettingsContext'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { ExportButton } from './ExportButton'
@@ -8,6 +11,7 @@ import { Counter, emptyText, pageStyle, selectedIds } from './listParts'
 import { SitesTable } from './SitesTable'
 import { useOpenFromRoute } from './useOpenFromRoute'
 import { SiteToolbar } from './SiteToolbar'
+import type { ListedSite } from './siteView'
 import { useSiteList } from './useSiteList'
 import { useSelection, useSiteView } from './useSiteView'
 
@@ -29,10 +33,30 @@ export function ActiveView({ onTrash }: { onTrash(): void }) {
   const starLevels = settings?.campaign?.config.starLevels ?? DEFAULT_STAR_LEVELS
   // Without an association the core refuses to list sites; the shell's banner already says what to do.
   const unconfigured = settings !== null && settings.association === null
-  const open = useCallback((site: Site) => setDrawer({ open: true, used: true, site }), [])
-  const openAtFindings = useCallback((site: Site) => setDrawer({ open: true, used: true, site, atFindings: true }), [])
+  const show = useCallback((site: Site, atFindings = false) => setDrawer({ open: true, used: true, site, atFindings }), [])
+  // A row holds the table's columns only; the drawer edits the whole record, read when the site is opened.
+  // Only the last click counts when answers cross.
+  const opening = useRef(0)
+  const openRow = useCallback(
+    async (row: ListedSite, atFindings: boolean) => {
+      const ticket = ++opening.current
+      try {
+        const site = await call('sites.get', { id: row.id })
+        if (ticket === opening.current) show(site, atFindings)
+      } catch (e) {
+        notifyError(e, '无法打开该现场')
+      }
+    },
+    [show],
+  )
+  const open = useCallback((row: ListedSite) => void openRow(row, false), [openRow])
+  const openAtFindings = useCallback((row: ListedSite) => void openRow(row, true), [openRow])
   const close = useCallback(() => setDrawer({ open: false, used: true }), [])
-  useOpenFromRoute(open)
+  useOpenFromRoute(show)
+  // The registry's first screen is its list (or the reason it has none), not the empty frame before it.
+  useEffect(() => {
+    if (!list.loading) markFirstScreen()
+  }, [list.loading])
   const ids = useMemo(() => selectedIds(list.sites, selection.selected), [list.sites, selection.selected])
 
   const removed = (gone: number[]) => {

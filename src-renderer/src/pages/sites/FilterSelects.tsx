@@ -1,6 +1,6 @@
 import { MultiSelect, Pill } from '@mantine/core'
 import { memo, useMemo } from 'react'
-import { SITE_STATUSES, SITE_STATUS_LABELS, SITE_TYPES, SITE_TYPE_INFO, type Site } from '@contract'
+import { SITE_STATUSES, SITE_STATUS_LABELS, SITE_TYPES, SITE_TYPE_INFO } from '@contract'
 import { CHECK_STATES, FILTER_FIELDS, optionsOf, type ListedSite, type Option, type SiteFilters } from './siteView'
 
 interface FilterSelectsProps {
@@ -10,7 +10,7 @@ interface FilterSelectsProps {
 }
 
 /** Keeps a vocabulary's own order (types, statuses), offering only the values the list holds. */
-function presentIn<T extends string>(order: readonly T[], sites: Site[], pick: (s: Site) => T, label: (v: T) => string): Option[] {
+function presentIn<T extends string>(order: readonly T[], sites: ListedSite[], pick: (s: ListedSite) => T, label: (v: T) => string): Option[] {
   const present = new Set(sites.map(pick))
   return order.filter((v) => present.has(v)).map((value) => ({ value, label: label(value) }))
 }

@@ -1,12 +1,12 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useMemo, useState } from 'react'
-import type { Site } from '@contract'
 import { call } from '../../api'
 import { notifyError, notifySuccess } from '../../app/notify'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Counter, emptyText, pageStyle, selectedIds } from './listParts'
 import { SitesTable } from './SitesTable'
 import { SiteToolbar } from './SiteToolbar'
+import type { ListedSite } from './siteView'
 import { useSiteList } from './useSiteList'
 import { useSelection, useSiteView } from './useSiteView'
 
@@ -17,7 +17,7 @@ export function TrashView({ onBack }: { onBack(): void }) {
   const [restoring, setRestoring] = useState<number[] | null>(null)
   const ids = useMemo(() => selectedIds(list.sites, selection.selected), [list.sites, selection.selected])
 
-  const restore = async (targets: Site[]) => {
+  const restore = async (targets: ListedSite[]) => {
     const restoreIds = targets.map((s) => s.id)
     setRestoring(restoreIds)
     try {

@@ -1,6 +1,5 @@
 import { Loader, Text } from '@mantine/core'
 import type { CSSProperties } from 'react'
-import type { Site } from '@contract'
 
 export function Counter({ shown, total, loading }: { shown: number; total: number; loading: boolean }) {
   if (loading) return <Loader size="xs" aria-label="正在读取" />
@@ -12,7 +11,7 @@ export function Counter({ shown, total, loading }: { shown: number; total: numbe
 }
 
 /** What an empty table says: still loading, nothing matches the search, failed to load, or truly empty. */
-export function emptyText(list: { loading: boolean; error: unknown; sites: Site[] }, none: string, failed = '未能读取现场列表'): string {
+export function emptyText(list: { loading: boolean; error: unknown; sites: unknown[] }, none: string, failed = '未能读取现场列表'): string {
   if (list.loading) return '正在读取…'
   if (list.sites.length > 0) return '没有符合搜索条件的现场'
   return list.error !== null ? failed : none
@@ -21,5 +20,5 @@ export function emptyText(list: { loading: boolean; error: unknown; sites: Site[
 export const pageStyle: CSSProperties = { height: 'calc(100dvh - 56px - 2 * var(--mantine-spacing-md))', minHeight: 360 }
 
 /** The checked sites that are still in the list, in list order. */
-export const selectedIds = (sites: Site[], selected: ReadonlySet<number>): number[] =>
+export const selectedIds = (sites: { id: number }[], selected: ReadonlySet<number>): number[] =>
   selected.size === 0 ? [] : sites.filter((s) => selected.has(s.id)).map((s) => s.id)

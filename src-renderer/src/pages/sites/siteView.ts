@@ -3,10 +3,13 @@
  * list, so a keystroke over ten thousand sites costs one pass of substring tests and no sorting: the index
  * is sorted when a header is clicked, and filtering keeps that order.
  */
-import { SITE_STATUSES, SITE_STATUS_LABELS, SITE_TYPE_INFO, type OpOutput, type Site } from '@contract'
+import { SITE_STATUSES, SITE_STATUS_LABELS, SITE_TYPE_INFO, type OpOutput } from '@contract'
 
-/** A site as the list gives it: with its open errors and warnings counted. */
-export type ListedSite = OpOutput<'sites.list'>['sites'][number]
+/**
+ * A site as the registry table lists it (`sites.rows`): the columns it shows and searches, with its open errors
+ * and warnings counted. The whole record is read (`sites.get`) when the site is opened.
+ */
+export type ListedSite = OpOutput<'sites.rows'>['sites'][number]
 
 /** What the 审核 filter offers; a site can be in both of the first two. */
 export const CHECK_STATES = [
@@ -15,29 +18,28 @@ export const CHECK_STATES = [
   { value: 'clean', label: '无问题', test: (s: ListedSite) => s.checks.errors === 0 && s.checks.warnings === 0 },
 ] as const
 
-export interface IndexedSite {
-  site: ListedSite
-  /** Lower-cased text the search box matches against. */
-  haystack: string
+/**
+ * A listed site and the lower-cased text the search box matches against. The text is built on the first search
+ * that reads it, not with the list: the first screen shows the rows without waiting for thousands of joins.
+ */
+export class IndexedSite {
+  private text: string | null = null
+
+  constructor(readonly site: ListedSite) {}
+
+  get haystack(): string {
+    if (this.text === null) {
+      const s = this.site
+      this.text = [s.code, s.name, s.address, s.recommender, s.city, s.district, s.enterprise, SITE_TYPE_INFO[s.type].label, SITE_STATUS_LABELS[s.status]]
+        .join('\u0000')
+        .toLowerCase()
+    }
+    return this.text
+  }
 }
 
 export function indexSites(sites: ListedSite[]): IndexedSite[] {
-  return sites.map((site) => ({
-    site,
-    haystack: [
-      site.code,
-      site.name,
-      site.address,
-      site.recommender,
-      site.city,
-      site.district,
-      site.enterprise,
-      SITE_TYPE_INFO[site.type].label,
-      SITE_STATUS_LABELS[site.status],
-    ]
-      .join('\u0000')
-      .toLowerCase(),
-  }))
+  return sites.map((site) => new IndexedSite(site))
 }
 
 export type SortKey = 'code' | 'name' | 'type' | 'enterprise' | 'recommender' | 'city' | 'starLevel' | 'status' | 'checks'
@@ -149,7 +151,7 @@ export interface Option {
 }
 
 /** The distinct values of a field among the sites, in pinyin order, as Select options. */
-export function optionsOf<S extends Site>(sites: S[], pick: (site: S) => string, label: (value: string) => string = (v) => v): Option[] {
+export function optionsOf<S>(sites: S[], pick: (site: S) => string, label: (value: string) => string = (v) => v): Option[] {
   const values = new Set<string>()
   for (const s of sites) {
     const v = pick(s)

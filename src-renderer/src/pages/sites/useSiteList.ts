@@ -1,7 +1,24 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Site } from '@contract'
 import { call } from '../../api'
+import { callPrefetched } from '../../api/prefetch'
 import type { ListedSite } from './siteView'
+
+/** A saved site as its row in the table. */
+const rowOf = (site: Site, checks: ListedSite['checks']): ListedSite => ({
+  id: site.id,
+  code: site.code,
+  name: site.name,
+  type: site.type,
+  enterprise: site.enterprise,
+  recommender: site.recommender,
+  city: site.city,
+  district: site.district,
+  address: site.address,
+  starLevel: site.starLevel,
+  status: site.status,
+  checks,
+})
 
 /** The sites of the active campaign (or of 回收站), with local updates after a save. */
 export function useSiteList(deleted: boolean) {
@@ -12,7 +29,7 @@ export function useSiteList(deleted: boolean) {
   const reload = useCallback(async () => {
     setLoading(true)
     try {
-      const result = await call('sites.list', { deleted })
+      const result = await callPrefetched('sites.rows', { deleted })
       setSites(result.sites)
       setError(null)
     } catch (e) {
@@ -30,7 +47,7 @@ export function useSiteList(deleted: boolean) {
   const put = useCallback((site: Site, checks?: ListedSite['checks']) => {
     setSites((list) => {
       const at = list.findIndex((s) => s.id === site.id)
-      const listed = { ...site, checks: checks ?? list[at]?.checks ?? { errors: 0, warnings: 0 } }
+      const listed = rowOf(site, checks ?? list[at]?.checks ?? { errors: 0, warnings: 0 })
       if (at < 0) return [...list, listed]
       const next = list.slice()
       next[at] = listed

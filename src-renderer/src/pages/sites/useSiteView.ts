@@ -1,5 +1,5 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react'
-import { filterIndex, indexSites, NO_FILTERS, sortIndex, type ListedSite, type SiteFilters, type SortKey, type SortState } from './siteView'
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { filterIndex, indexSites, NO_FILTERS, sortIndex, type IndexedSite, type ListedSite, type SiteFilters, type SortKey, type SortState } from './siteView'
 
 /**
  * Search, filters and sort of a site list. The typed text updates the box at once; the filtering follows as
@@ -13,6 +13,7 @@ export function useSiteView(sites: ListedSite[]) {
   const deferredFilters = useDeferredValue(filters)
 
   const index = useMemo(() => indexSites(sites), [sites])
+  useWarmSearch(index)
   const sorted = useMemo(() => sortIndex(index, sort), [index, sort])
   const visible = useMemo(() => filterIndex(sorted, deferredQuery, deferredFilters), [sorted, deferredQuery, deferredFilters])
 
@@ -32,6 +33,24 @@ export function useSiteView(sites: ListedSite[]) {
     visible,
     stale: query !== deferredQuery || filters !== deferredFilters,
   }
+}
+
+/**
+ * The search texts are built lazily (the first screen does not wait for them); this builds them while the
+ * browser is idle afterwards, a slice at a time, so that the first keystroke does not pay for them either.
+ */
+function useWarmSearch(index: IndexedSite[]): void {
+  useEffect(() => {
+    if (typeof window.requestIdleCallback !== 'function') return
+    let next = 0
+    let id = 0
+    const work = (deadline: IdleDeadline) => {
+      while (next < index.length && deadline.timeRemaining() > 1) void index[next++].haystack
+      if (next < index.length) id = window.requestIdleCallback(work)
+    }
+    id = window.requestIdleCallback(work)
+    return () => window.cancelIdleCallback(id)
+  }, [index])
 }
 
 /** Checked rows, by id. The header box toggles every row that the search and filters show. */

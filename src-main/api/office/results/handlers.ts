@@ -1,0 +1,34 @@
+import { STAR_LABELS } from '../../../core/sites/fields'
+import { exportProvinceResults, setOfficeResult } from '../../../services/office/results'
+import { listOfficeResults, type ResultView } from '../../../services/office/views'
+import type { OfficeHandlersFor } from '../../handler'
+import type { officeResultsOps } from './contract'
+
+const resultView = (r: ResultView) => ({
+  province: r.province,
+  code: r.code,
+  name: r.name,
+  batch: r.batch,
+  star: r.star,
+  starLabel: STAR_LABELS[r.star] ?? String(r.star),
+  certificateNo: r.certificateNo,
+  plaqueNo: r.plaqueNo,
+  recordedAt: r.recordedAt,
+  recordedBy: r.recordedBy,
+  inRegister: r.inRegister,
+})
+
+export const officeResultsHandlers: OfficeHandlersFor<typeof officeResultsOps> = {
+  'office.results.list': (input, { office }) => ({ results: listOfficeResults(office, { province: input.province }).map(resultView) }),
+  'office.results.set': (input, { office }) => {
+    const r = setOfficeResult(office, {
+      site: `${input.province}:${input.code}`,
+      star: input.star,
+      batch: input.batch,
+      certificateNo: input.certificateNo,
+      plaqueNo: input.plaqueNo,
+    })
+    return resultView({ ...r, inRegister: true })
+  },
+  'office.results.export': (input, { office }) => exportProvinceResults(office, { province: input.province, out: input.outPath }),
+}
