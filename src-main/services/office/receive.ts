@@ -199,6 +199,9 @@ export async function receiveBundle(office: OfficeContext, file: string, staged?
   }
 }
 
+/** Bundles being staged ahead of the one being ingested: enough to keep the hash worker busy throughout. */
+const STAGE_AHEAD = 2
+
 /**
  * Receive each bundle in turn; one refused bundle does not stop the others. The next bundle is staged (copied,
  * verified, hashed) while this one is ingested, so the copy and the worker's hashing overlap the roster and the
@@ -208,18 +211,26 @@ export async function receive(office: OfficeContext, paths: string[]): Promise<R
   requireOfficeProfile(office)
   const files = bundleFiles(paths)
   const outcomes: ReceiveOutcome[] = []
-  let next: Promise<StagedBundle> | null = null
+  const ahead: Promise<StagedBundle>[] = []
+  let started = 0
+  const stageNext = () => {
+    if (started >= files.length) return
+    const staging = stageBundle(office.dataDir, files[started++])
+    // Awaited in turn, or discarded below: never an unhandled rejection meanwhile.
+    staging.catch(() => undefined)
+    ahead.push(staging)
+  }
   try {
-    for (const [i, f] of files.entries()) {
-      const staged = await (next ?? stageBundle(office.dataDir, f))
-      next = i + 1 < files.length ? stageBundle(office.dataDir, files[i + 1]) : null
-      // Awaited on the next turn, or discarded below: never an unhandled rejection meanwhile.
-      next?.catch(() => undefined)
+    for (const f of files) {
+      while (ahead.length < STAGE_AHEAD && started < files.length) stageNext()
+      const staged = await ahead.shift()!
+      // The next one starts now, before this one's ingest (which is mostly synchronous) holds the thread.
+      stageNext()
       outcomes.push(await receiveBundle(office, f, staged))
     }
   } catch (error) {
-    // Something unexpected stopped the run: the bundle staged ahead is not kept either.
-    await next?.then((s) => s.discard(), () => undefined)
+    // Something unexpected stopped the run: the bundles staged ahead are not kept either.
+    await Promise.all(ahead.map((p) => p.then((s) => s.discard(), () => undefined)))
     throw error
   }
   return outcomes
