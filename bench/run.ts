@@ -19,8 +19,9 @@ import { firstScreenCase } from './cases/firstScreen'
 import { relayCase } from './cases/relay'
 import { officeDuplicatesCase } from './cases/officeDuplicates'
 import { officeRegisterFilterCase } from './cases/officeRegisterFilter'
+import { officeReceiveCase, officeReceiveMemoryCase } from './cases/officeReceive'
 
-const CASES: Case[] = [insertSitesCase, listSitesCase, listSitesWithAttachmentsCase, checksCase, bundleBuildCase, bundleVerifyCase, bundleMemoryCase, rosterImportCase, lettersCase, filterSitesCase, firstScreenCase, relayCase, officeDuplicatesCase, officeRegisterFilterCase]
+const CASES: Case[] = [insertSitesCase, listSitesCase, listSitesWithAttachmentsCase, checksCase, bundleBuildCase, bundleVerifyCase, bundleMemoryCase, rosterImportCase, lettersCase, filterSitesCase, firstScreenCase, relayCase, officeDuplicatesCase, officeRegisterFilterCase, officeReceiveCase, officeReceiveMemoryCase]
 
 async function main(): Promise<void> {
   const filter = process.argv[2]

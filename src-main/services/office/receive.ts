@@ -16,14 +16,12 @@ import { appendAudit } from '../../db/repositories/audit'
 import { bundleBySha, ingestedBundle, insertReceivedBundle, markSuperseded, type ReceivedStatus } from '../../db/office/bundles'
 import { currentKey, keysByFingerprint } from '../../db/office/provinceKeys'
 import { insertRegisterSites, sitesOfBundle, type RegisterSiteInput } from '../../db/office/register'
-import { verifyBundle } from '../bundle/verify'
 import { killPoint } from '../files/killPoint'
 import type { OfficeContext } from './context'
-import { readVerifiedManifest } from './manifestOf'
 import { requireOfficeProfile } from './profile'
-import { rosterFields } from './rosterOf'
+import { rosterFieldsOf } from './rosterOf'
 import { removeOrphanBundle } from './orphans'
-import { stageBundle } from './store'
+import { stageBundle, type StagedBundle } from './store'
 
 export interface ReceiveOutcome {
   file: string
@@ -102,9 +100,10 @@ const refused = (file: string, problems: Problem[], extra: Partial<ReceiveOutcom
   ...extra,
 })
 
-export async function receiveBundle(office: OfficeContext, file: string): Promise<ReceiveOutcome> {
+/** `staged`: the file's private copy already staged (receive stages the next bundle during this one's ingest). */
+export async function receiveBundle(office: OfficeContext, file: string, staged?: StagedBundle): Promise<ReceiveOutcome> {
   const profile = requireOfficeProfile(office)
-  const staged = await stageBundle(office.dataDir, file)
+  staged ??= await stageBundle(office.dataDir, file)
   killPoint('office-receive-staged')
   let kept = false
   try {
@@ -112,14 +111,15 @@ export async function receiveBundle(office: OfficeContext, file: string): Promis
     if (known) {
       return { file, status: 'already-received', message: `此报送包已于 ${known.receivedAt} 收到（${known.province}），未重复保存。`, problems: [], sha256: staged.sha256, bundleId: known.id, province: known.province }
     }
-    // The copy in tmp/ is what gets verified; the messages name the file as the office received it.
-    const verified = await verifyBundle(staged.path, undefined, { displayName: path.basename(file) })
+    // The copy in tmp/ is what was verified (store.ts, in the same read as its hash); the manifest and roster
+    // are exactly the bytes the verifier read and hashed.
+    const verified = staged.verified
     if (!verified.ok) return refused(file, verified.problems, { sha256: staged.sha256, fingerprint: verified.fingerprint })
-    const manifest = await readVerifiedManifest(staged.path)
+    const manifest = verified.manifest!
     const fingerprint = verified.fingerprint!
-    let roster: Awaited<ReturnType<typeof rosterFields>>
+    let roster: Awaited<ReturnType<typeof rosterFieldsOf>>
     try {
-      roster = await rosterFields(staged.path)
+      roster = await rosterFieldsOf(staged.roster)
     } catch (error) {
       if (!(error instanceof AppError)) throw error
       return refused(file, [problem(ROSTER_PATH, 'bad-manifest', { reason: 'unsafe-roster', message: error.message })], { sha256: staged.sha256, fingerprint })
@@ -199,10 +199,39 @@ export async function receiveBundle(office: OfficeContext, file: string): Promis
   }
 }
 
-/** Receive each bundle in turn; one refused bundle does not stop the others. */
+/** Bundles being staged ahead of the one being ingested: enough to keep the hash worker busy throughout. */
+const STAGE_AHEAD = 2
+
+/**
+ * Receive each bundle in turn; one refused bundle does not stop the others. The next bundle is staged (copied,
+ * verified, hashed) while this one is ingested, so the copy and the worker's hashing overlap the roster and the
+ * register writes; bundles are still decided and stored one after the other, in order.
+ */
 export async function receive(office: OfficeContext, paths: string[]): Promise<ReceiveOutcome[]> {
+  requireOfficeProfile(office)
   const files = bundleFiles(paths)
   const outcomes: ReceiveOutcome[] = []
-  for (const f of files) outcomes.push(await receiveBundle(office, f))
+  const ahead: Promise<StagedBundle>[] = []
+  let started = 0
+  const stageNext = () => {
+    if (started >= files.length) return
+    const staging = stageBundle(office.dataDir, files[started++])
+    // Awaited in turn, or discarded below: never an unhandled rejection meanwhile.
+    staging.catch(() => undefined)
+    ahead.push(staging)
+  }
+  try {
+    for (const f of files) {
+      while (ahead.length < STAGE_AHEAD && started < files.length) stageNext()
+      const staged = await ahead.shift()!
+      // The next one starts now, before this one's ingest (which is mostly synchronous) holds the thread.
+      stageNext()
+      outcomes.push(await receiveBundle(office, f, staged))
+    }
+  } catch (error) {
+    // Something unexpected stopped the run: the bundles staged ahead are not kept either.
+    await Promise.all(ahead.map((p) => p.then((s) => s.discard(), () => undefined)))
+    throw error
+  }
   return outcomes
 }
