@@ -124,7 +124,7 @@ export const firstScreenCase: Case = {
       const samples: Sample[] = []
       // One launch to warm the OS file cache and the server (not counted), then cold browsers only.
       for (let i = 0; i < LAUNCHES + 1; i++) {
-        const chrome = await launchBrowser({ withoutBrowserUi: true })
+        const chrome = await launchBrowser({ withoutBrowserUi: process.env.STARSITE_BENCH_BROWSER_UI !== '1' })
         try {
           const page = await chrome.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
           await page.goto(server.url, { waitUntil: 'commit' })
