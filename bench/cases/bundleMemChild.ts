@@ -12,24 +12,7 @@ import { performance } from 'node:perf_hooks'
 import { buildBundle, type BuildPhase } from '../../src-main/services/bundle/build'
 import { openApp } from '../../src-main/services/context'
 import { makeBundleData } from './bundleData'
-
-const STATUS = '/proc/self/status'
-const canReset = (() => {
-  try {
-    fs.writeFileSync('/proc/self/clear_refs', '5')
-    return fs.existsSync(STATUS)
-  } catch {
-    return false
-  }
-})()
-
-function peakKiB(): number {
-  if (canReset) {
-    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(STATUS, 'utf8'))
-    if (m) return Number(m[1])
-  }
-  return process.resourceUsage().maxRSS
-}
+import { canReset, peakKiB, resetPeak } from './peakRss'
 
 const MB = 1024 * 1024
 const mem = () => {
@@ -46,7 +29,7 @@ const beforeMem = mem()
 let overallPeak = 0
 const phases: { phase: BuildPhase; ms: number; cpuMs: number; peakMB: number | null; mem: ReturnType<typeof mem> }[] = []
 const reset = () => {
-  if (canReset) fs.writeFileSync('/proc/self/clear_refs', '5')
+  resetPeak()
 }
 reset()
 let last = performance.now()

@@ -22,6 +22,7 @@ import { filterIndex, indexSites, NO_FILTERS, type ListedSite } from '../../src-
 import { launchBrowser } from '../../test/e2e/helpers/browser'
 import { median, type Case, type Stats } from '../harness'
 import { makeSites } from './data'
+import { keystroke, keystrokeProbe, type KeystrokeSample } from './keystrokeProbe'
 
 const COUNT = 10_000
 const BUDGET_MS = 100
@@ -32,50 +33,16 @@ const WEB_DIR = path.resolve('out/web')
 const KEYSTROKES = ['深', '深圳', '深圳南', '深圳南山', '深圳南山区', '深圳南山', '深圳南', '深圳', '深', '', '天', '天河', '天河路', '天河路第', '天河路第1', '天河路第12']
 const WARMUP = ['佛', '']
 
-/**
- * Installed in the page as plain JavaScript text: a function passed to page.evaluate would be serialised
- * after tsx's transform, which may add helpers the page does not have.
- */
-const PAGE_PROBE = `
-window.__starsiteKeystroke = (value, total, expectedCount, firstCode) => new Promise((resolve, reject) => {
-  const input = document.querySelector('input[aria-label="搜索现场"]')
-  if (!input) return reject(new Error('search box not found'))
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set
-  const want = expectedCount === total ? '共 ' + total + ' 个现场' : '显示 ' + expectedCount + ' / 共 ' + total + ' 个现场'
-  const ready = () => {
-    const counter = document.querySelector('[data-testid="site-count"]')
-    if (!counter || counter.textContent !== want) return false
-    const first = document.querySelector('[data-testid="site-row"]')
-    return expectedCount === 0 ? first === null : first !== null && first.textContent.includes(firstCode)
-  }
-  let domMs = null
-  const timer = setTimeout(() => { observer.disconnect(); reject(new Error('timed out waiting for "' + value + '"')) }, 15000)
-  const check = () => {
-    if (domMs !== null || !ready()) return
-    domMs = performance.now() - t0
-    observer.disconnect()
-    clearTimeout(timer)
-    requestAnimationFrame(() => setTimeout(() => resolve({ domMs, frameMs: performance.now() - t0 }), 0))
-  }
-  const observer = new MutationObserver(check)
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true })
-  const t0 = performance.now()
-  setValue.call(input, value)
-  input.dispatchEvent(new Event('input', { bubbles: true }))
-  check()
+const PAGE_PROBE = keystrokeProbe({
+  input: 'input[aria-label="搜索现场"]',
+  counter: 'site-count',
+  row: 'site-row',
+  want: "expectedCount === total ? '共 ' + total + ' 个现场' : '显示 ' + expectedCount + ' / 共 ' + total + ' 个现场'",
 })
-`
 
-interface Sample {
-  domMs: number
-  frameMs: number
-}
-
-async function keystroke(page: Page, sites: ListedSite[], value: string): Promise<Sample> {
-  const index = indexSites(sites)
-  const expected = filterIndex(index, value, NO_FILTERS)
-  const args = JSON.stringify([value, sites.length, expected.length, expected[0]?.code ?? ''])
-  return (await page.evaluate(`window.__starsiteKeystroke(...${args})`)) as Sample
+async function siteKeystroke(page: Page, sites: ListedSite[], value: string): Promise<KeystrokeSample> {
+  const expected = filterIndex(indexSites(sites), value, NO_FILTERS)
+  return keystroke(page, value, sites.length, expected.length, expected[0]?.code ?? '')
 }
 
 /** The floor in the same page: one plain pass of substring tests over the same 10,000 texts. */
@@ -136,9 +103,9 @@ export const filterSitesCase: Case = {
       await page.getByText(`共 ${COUNT} 个现场`).waitFor({ timeout: 60_000 })
       await page.evaluate(PAGE_PROBE)
 
-      for (const value of WARMUP) await keystroke(page, sites, value)
-      const samples: Sample[] = []
-      for (const value of KEYSTROKES) samples.push(await keystroke(page, sites, value))
+      for (const value of WARMUP) await siteKeystroke(page, sites, value)
+      const samples: KeystrokeSample[] = []
+      for (const value of KEYSTROKES) samples.push(await siteKeystroke(page, sites, value))
       const bare = await barePass(page, sites)
 
       const frame = stat('keystroke -> rows on screen (next frame)', samples.map((s) => s.frameMs))

@@ -12,24 +12,7 @@ import { addKey } from '../../src-main/services/office/keys'
 import { initOffice } from '../../src-main/services/office/profile'
 import { receive } from '../../src-main/services/office/receive'
 import { receiveSet, type SetName } from './officeReceiveData'
-
-const STATUS = '/proc/self/status'
-const canReset = (() => {
-  try {
-    fs.writeFileSync('/proc/self/clear_refs', '5')
-    return fs.existsSync(STATUS)
-  } catch {
-    return false
-  }
-})()
-
-function peakKiB(): number {
-  if (canReset) {
-    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(STATUS, 'utf8'))
-    if (m) return Number(m[1])
-  }
-  return process.resourceUsage().maxRSS
-}
+import { canReset, peakKiB, resetPeak } from './peakRss'
 
 async function main(): Promise<void> {
   const name = process.argv[2] as SetName
@@ -39,7 +22,7 @@ async function main(): Promise<void> {
   try {
     for (const k of set.keys) addKey(office, { province: k.province, file: k.file })
     const beforeKiB = peakKiB()
-    if (canReset) fs.writeFileSync('/proc/self/clear_refs', '5')
+    resetPeak()
     const t0 = performance.now()
     const outcomes = await receive(office, [set.dir])
     const ms = performance.now() - t0

@@ -22,6 +22,7 @@ import { filterRegister, indexRegister, type RegisterRow } from '../../src-rende
 import { launchBrowser } from '../../test/e2e/helpers/browser'
 import { median, type Case, type Stats } from '../harness'
 import { makeSites } from './data'
+import { keystroke, keystrokeProbe, type KeystrokeSample } from './keystrokeProbe'
 
 const COUNT = 10_000
 const BUDGET_MS = 100
@@ -33,46 +34,16 @@ const WEB_DIR = path.resolve('out/web')
 const KEYSTROKES = ['深', '深圳', '深圳南', '深圳南山', '深圳南山区', '深圳南山', '深圳南', '深圳', '深', '', '浙', '浙江', '浙江 天', '浙江 天河', '浙江 天河路', '浙江 天河路第1']
 const WARMUP = ['佛', '']
 
-/** Plain JavaScript text installed in the page (see filterSites.ts for why not a function). */
-const PAGE_PROBE = `
-window.__starsiteKeystroke = (value, total, expectedCount, firstCode) => new Promise((resolve, reject) => {
-  const input = document.querySelector('input[data-testid="register-filter"]')
-  if (!input) return reject(new Error('filter box not found'))
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set
-  const want = '共 ' + expectedCount + ' 个现场' + (expectedCount === total ? '' : '（全部 ' + total + ' 个）')
-  const ready = () => {
-    const counter = document.querySelector('[data-testid="register-count"]')
-    if (!counter || counter.textContent !== want) return false
-    const first = document.querySelector('[data-testid="register-row"]')
-    return expectedCount === 0 ? first === null : first !== null && first.textContent.includes(firstCode)
-  }
-  let domMs = null
-  const timer = setTimeout(() => { observer.disconnect(); reject(new Error('timed out waiting for "' + value + '"')) }, 15000)
-  const check = () => {
-    if (domMs !== null || !ready()) return
-    domMs = performance.now() - t0
-    observer.disconnect()
-    clearTimeout(timer)
-    requestAnimationFrame(() => setTimeout(() => resolve({ domMs, frameMs: performance.now() - t0 }), 0))
-  }
-  const observer = new MutationObserver(check)
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true })
-  const t0 = performance.now()
-  setValue.call(input, value)
-  input.dispatchEvent(new Event('input', { bubbles: true }))
-  check()
+const PAGE_PROBE = keystrokeProbe({
+  input: 'input[data-testid="register-filter"]',
+  counter: 'register-count',
+  row: 'register-row',
+  want: "'共 ' + expectedCount + ' 个现场' + (expectedCount === total ? '' : '（全部 ' + total + ' 个）')",
 })
-`
 
-interface Sample {
-  domMs: number
-  frameMs: number
-}
-
-async function keystroke(page: Page, rows: RegisterRow[], value: string): Promise<Sample> {
+async function registerKeystroke(page: Page, rows: RegisterRow[], value: string): Promise<KeystrokeSample> {
   const expected = filterRegister(indexRegister(rows), value, null)
-  const args = JSON.stringify([value, rows.length, expected.length, expected[0]?.code ?? ''])
-  return (await page.evaluate(`window.__starsiteKeystroke(...${args})`)) as Sample
+  return keystroke(page, value, rows.length, expected.length, expected[0]?.code ?? '')
 }
 
 const stat = (label: string, samples: number[]): Stats => ({
@@ -137,9 +108,9 @@ export const officeRegisterFilterCase: Case = {
       await page.getByText(`共 ${COUNT} 个现场`).waitFor({ timeout: 60_000 })
       await page.evaluate(PAGE_PROBE)
 
-      for (const value of WARMUP) await keystroke(page, rows, value)
-      const samples: Sample[] = []
-      for (const value of KEYSTROKES) samples.push(await keystroke(page, rows, value))
+      for (const value of WARMUP) await registerKeystroke(page, rows, value)
+      const samples: KeystrokeSample[] = []
+      for (const value of KEYSTROKES) samples.push(await registerKeystroke(page, rows, value))
 
       const frame = stat('keystroke -> rows on screen (next frame)', samples.map((s) => s.frameMs))
       const dom = samples.map((s) => s.domMs)

@@ -87,6 +87,11 @@ export function countRows(db: Db, table: string): number {
   return (db.prepare(`SELECT COUNT(*) AS n FROM "${table.replace(/"/g, '""')}"`).get() as { n: number }).n
 }
 
+/** Whether the table holds any row (stops at the first). */
+export function tableHasRows(db: Db, table: string): boolean {
+  return db.prepare(`SELECT 1 FROM "${table.replace(/"/g, '""')}" LIMIT 1`).get() !== undefined
+}
+
 /** Nothing entered yet: no association settings and no site. */
 export function isEmptyDatabase(db: Db): boolean {
   return (db.prepare('SELECT (SELECT COUNT(*) FROM association) + (SELECT COUNT(*) FROM sites) AS n').get() as { n: number }).n === 0

@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { AppError } from '../core/errors'
 import type { Db } from '../db/connection'
+import { listTables, tableHasRows } from '../db/maintenance'
 import type { OfficeProfile } from '../db/office/profile'
 import { pendingDailyBackup } from './backup/create'
 import { openApp, type AppContext } from './context'
@@ -43,8 +44,7 @@ const OPENING_TABLES = new Set(['migrations', 'sqlite_sequence'])
 
 /** Every province table empty except the migrations record: no association, site, import, letter or audit row. */
 function databaseIsPristine(db: Db): boolean {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
-  return tables.every((t) => OPENING_TABLES.has(t.name) || db.prepare(`SELECT 1 FROM "${t.name.replace(/"/g, '""')}" LIMIT 1`).get() === undefined)
+  return listTables(db).every((table) => OPENING_TABLES.has(table) || !tableHasRows(db, table))
 }
 
 /**

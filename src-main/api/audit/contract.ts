@@ -12,19 +12,22 @@ export const auditEntrySchema = z.object({
   details: z.unknown(),
 })
 
+/** The filter of a 操作日志 query, the province's and the office's alike. */
+export const auditQuerySchema = z
+  .object({
+    entity: z.string().max(50).optional(),
+    entityId: z.string().max(50).optional(),
+    action: z.string().max(50).optional(),
+    text: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(5000).default(200),
+    beforeId: z.number().int().positive().optional(),
+  })
+  .strict()
+
 export const auditOps = defineOps({
   'audit.list': {
     title: '读取操作日志',
-    input: z
-      .object({
-        entity: z.string().max(50).optional(),
-        entityId: z.string().max(50).optional(),
-        action: z.string().max(50).optional(),
-        text: z.string().max(200).optional(),
-        limit: z.number().int().min(1).max(5000).default(200),
-        beforeId: z.number().int().positive().optional(),
-      })
-      .strict(),
+    input: auditQuerySchema,
     output: z.object({ entries: z.array(auditEntrySchema) }),
   },
 })

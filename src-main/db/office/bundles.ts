@@ -67,6 +67,11 @@ export function bundleBySha(db: Db, sha256: string): ReceivedBundle | null {
   return row ? toBundle(row) : null
 }
 
+/** Whether a row holds this stored file (the orphan sweep's question: no row to build). */
+export function hasReceivedBundle(db: Db, sha256: string): boolean {
+  return db.prepare('SELECT 1 FROM received_bundles WHERE sha256 = ?').get(sha256) !== undefined
+}
+
 /** The province's bundle the register shows now, if any. */
 export function ingestedBundle(db: Db, province: string): ReceivedBundle | null {
   const row = db.prepare("SELECT * FROM received_bundles WHERE province = ? AND status = 'ingested'").get(province) as BundleRow | undefined

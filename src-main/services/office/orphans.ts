@@ -9,13 +9,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Db } from '../../db/connection'
+import { hasReceivedBundle } from '../../db/office/bundles'
 import { OFFICE_BUNDLES_DIR } from './folder'
 import { storedBundlePath } from './store'
 
 const SHARD = /^[0-9a-f]{2}$/
 const STORED = /^([0-9a-f]{64})\.zip$/
-
-const hasRow = (db: Db, sha256: string) => db.prepare('SELECT 1 FROM received_bundles WHERE sha256 = ?').get(sha256) !== undefined
 
 /** Remove the shard folder when its last bundle is gone, so a swept receive leaves the store as it found it. */
 function removeIfEmpty(dir: string): void {
@@ -46,7 +45,7 @@ function candidates(dataDir: string, db: Db): string[] {
     if (!shard.isDirectory() || !SHARD.test(shard.name)) continue
     for (const f of fs.readdirSync(path.join(root, shard.name), { withFileTypes: true })) {
       const sha = f.isFile() ? STORED.exec(f.name)?.[1] : undefined
-      if (sha && sha.startsWith(shard.name) && !hasRow(db, sha)) out.push(sha)
+      if (sha && sha.startsWith(shard.name) && !hasReceivedBundle(db, sha)) out.push(sha)
     }
   }
   return out
@@ -59,7 +58,7 @@ export function sweepOrphanBundles(dataDir: string, db: Db): string[] {
   return db
     .transaction(() => {
       // Under the write lock now: a receive that was between its rename and its commit has finished.
-      const orphans = found.filter((sha) => !hasRow(db, sha))
+      const orphans = found.filter((sha) => !hasReceivedBundle(db, sha))
       for (const sha of orphans) removeStored(dataDir, sha)
       return orphans
     })
@@ -71,7 +70,7 @@ export function removeOrphanBundle(office: { dataDir: string; db: Db }, sha256: 
   try {
     office.db
       .transaction(() => {
-        if (!hasRow(office.db, sha256)) removeStored(office.dataDir, sha256)
+        if (!hasReceivedBundle(office.db, sha256)) removeStored(office.dataDir, sha256)
       })
       .immediate()
   } catch {
