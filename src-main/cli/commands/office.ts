@@ -72,6 +72,14 @@ function resolutionText(p: DuplicatePairView): string {
   return p.resolution.reason ? `${as}（${p.resolution.reason}）` : as
 }
 
+/** The one bundle number `office confirm|receipt` take; a wrong one is named in the message. */
+function bundleIdArg(sub: string, args: string[]): number {
+  if (args.length !== 1) throw new UsageError(`office ${sub} 需要一个报送包编号（见 office bundles）`, 'office')
+  const id = Number(args[0])
+  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`报送包编号“${args[0]}”应为正整数（见 office bundles）`, 'office')
+  return id
+}
+
 export const officeCommand: Command = {
   name: 'office',
   summary: '全国推进办公室：登记各省公钥、接收并校验报送包、查看全国名册',
@@ -222,8 +230,7 @@ export const officeCommand: Command = {
     }
 
     if (sub === 'confirm') {
-      const id = Number(args[0])
-      if (args.length !== 1 || !Number.isInteger(id) || id <= 0) throw new UsageError('office confirm 需要一个报送包编号（见 office bundles）', 'office')
+      const id = bundleIdArg('confirm', args)
       if (options.fingerprint === undefined) throw new UsageError('office confirm 需要 --fingerprint：盖章报送函上印的公钥指纹', 'office')
       return withOffice(ctx, async (office) => {
         const r = confirmBundle(office, id, options.fingerprint as string)
@@ -235,8 +242,7 @@ export const officeCommand: Command = {
     }
 
     if (sub === 'receipt') {
-      const id = Number(args[0])
-      if (args.length !== 1 || !Number.isInteger(id) || id <= 0) throw new UsageError('office receipt 需要一个报送包编号（见 office bundles）', 'office')
+      const id = bundleIdArg('receipt', args)
       return withOffice(ctx, async (office) => {
         const r = await writeReceipt(office, id, { out: options.out as string | undefined })
         out.document(r)
