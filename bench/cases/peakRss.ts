@@ -28,3 +28,25 @@ export function peakKiB(): number {
   }
   return process.resourceUsage().maxRSS
 }
+
+/** VmRSS and VmHWM of another process of ours (a forked core), in KiB; null where /proc is not there. */
+export function memoryOf(pid: number): { rssKiB: number; peakKiB: number } | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+    const rss = /VmRSS:\s+(\d+) kB/.exec(status)
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(status)
+    return rss && hwm ? { rssKiB: Number(rss[1]), peakKiB: Number(hwm[1]) } : null
+  } catch {
+    return null
+  }
+}
+
+/** Start a new peak for that process (Linux: its VmHWM becomes its current RSS). */
+export function resetPeakOf(pid: number): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5')
+    return true
+  } catch {
+    return false
+  }
+}

@@ -13,6 +13,8 @@ export interface OpenOptions {
   /** Migrations to know about; tests pass a prefix to build an old database. */
   migrations?: Migration[]
   readonly?: boolean
+  /** SQLite's page cache in KiB, filled only as pages are read (default 64 MiB: see openDatabase). */
+  cacheKiB?: number
   /**
    * Called once, before the first pending migration runs, when the file already holds data of an older
    * version (never for a new file): the last moment the data exists as the old version wrote it. Throwing
@@ -36,7 +38,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // Up to 64 MiB of page cache (SQLite's default is 2 MiB), filled only as pages are read: an import of
     // thousands of sites with their findings then stays in memory until its commit instead of spilling
     // pages into the WAL mid-transaction, and re-reads after it hit the cache.
-    db.pragma('cache_size = -65536')
+    db.pragma(`cache_size = -${Math.max(2048, Math.round(options.cacheKiB ?? 65536))}`)
     if (options.migrate !== false && !options.readonly) migrate(db, migrations, options.beforeMigrate)
     return db
   } catch (error) {

@@ -28,9 +28,12 @@ export function nodeCoreChild(child: ChildProcess): CoreChild {
 /** entry.ts of this folder, run as it is under plain Node (`execArgv` brings the TypeScript loader). */
 export const CORE_ENTRY = path.join(import.meta.dirname, 'entry.ts')
 
-/** Fork the core in a Node child process with the same message shapes as Electron's utility process. */
-export function forkNodeCore(options: { execArgv: string[]; cwd?: string }): { child: ChildProcess; core: CoreChild } {
-  const child = fork(CORE_ENTRY, [], {
+/**
+ * Fork the core in a Node child process with the same message shapes as Electron's utility process. `entry`:
+ * entry.ts by default (with a TypeScript loader in `execArgv`), or the built out/main/core.js (the bench).
+ */
+export function forkNodeCore(options: { execArgv: string[]; cwd?: string; entry?: string }): { child: ChildProcess; core: CoreChild } {
+  const child = fork(options.entry ?? CORE_ENTRY, [], {
     execArgv: options.execArgv,
     cwd: options.cwd,
     // Structured clone, as Electron's ports use, rather than JSON.

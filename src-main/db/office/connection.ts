@@ -34,5 +34,8 @@ export function openOfficeDatabase(file: string): Db {
   if (fs.existsSync(file) && fs.statSync(file).size > 0 && officeRole(file) !== 'office') {
     throw new AppError('db-not-starsite', `文件“${file}”不是全国推进办公室的数据文件，为保护数据未做任何修改。`)
   }
-  return openDatabase(file, { migrations: OFFICE_MIGRATIONS })
+  // 16 MiB of page cache, not the province's 64: the office writes one bundle's ~300 sites per transaction
+  // (the province's big cache is for a 20,000-row import in one), and the cache stays filled for the whole
+  // session — after 31 bundles, ~15 MB of resident memory for nothing the next query needs.
+  return openDatabase(file, { migrations: OFFICE_MIGRATIONS, cacheKiB: 16 * 1024 })
 }

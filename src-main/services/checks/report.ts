@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { RULE_IDS, RULE_LABELS, SEVERITY_LABELS, type Severity } from '../../core/checks'
 import { AppError, invalid } from '../../core/errors'
 import { SITE_TYPE_INFO, type SiteType } from '../../core/sites/fields'
@@ -16,6 +16,7 @@ import { requireSetup } from '../settings/association'
 import { listDeferrals } from '../../db/repositories/deferrals'
 import type { FindingRow } from '../../db/repositories/findings'
 import { checkSummary, listFindings, type CheckSummary } from './findings'
+import { loadExcelJS } from '../files/exceljs'
 
 /** Text Excel (or a later CSV export) could take for a formula: = + - @ at the start. */
 const FORMULA_LIKE = /^[=+\-@]/
@@ -65,7 +66,7 @@ export async function buildReportWorkbook(app: AppContext, siteIds?: number[]): 
   const only = siteIds ? new Set(siteIds) : null
   const findings = listFindings(app, { includeWaived: true }).filter((f) => !only || only.has(f.siteId))
   const summary = only ? summaryOf(findings, only.size, checkSummary(app).lastRunAt) : checkSummary(app)
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await loadExcelJS()).Workbook()
   wb.creator = 'starsite'
   wb.created = new Date(app.now())
 

@@ -24,7 +24,7 @@ import type { LetterKind, LetterRecord, LetterRepository } from '../../db/reposi
 import type { Db } from '../../db/connection'
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
-import { packLetter, type LayoutOptions } from './build'
+import type { LayoutOptions } from './build'
 import { PartialRun, type PartialWrite } from '../files/atomicWrite'
 import { sha256 } from './files'
 
@@ -127,6 +127,8 @@ export async function issueNumbered<R extends NumberedRequest, L>(
       fs.mkdirSync(dir, { recursive: true })
       dirs.add(dir)
     }
+    // The letter builder and docx load with the first letter, not with the process (~5 MB it rarely needs).
+    const { packLetter } = await import('./build')
     const data = await packLetter(req.content(docNo, formatChineseDate(issuedOn)), layout)
     return { req, keep, target, year, seq, docNo, issuedOn, data }
   }

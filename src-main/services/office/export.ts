@@ -4,18 +4,18 @@
  * atomic writer, every text as a string cell (a name like “=HYPERLINK(...)” never becomes a live formula).
  */
 import type ExcelJS from 'exceljs'
-import ExcelJSLib from 'exceljs'
 import { ROSTER_COLUMNS } from '../../core/roster/columns'
 import { currentRegisterFields } from '../../db/office/register'
 import { dateStamp, resolveOutPath, setTextCell, writeWorkbookAtomically } from '../roster/outputFile'
 import type { OfficeContext } from './context'
+import { loadExcelJS } from '../files/exceljs'
 
 export const REGISTER_SHEET = '全国名册'
 
 export async function exportRegister(office: OfficeContext, outPath: string | undefined): Promise<{ path: string; size: number; sites: number }> {
   const target = resolveOutPath(office, outPath, `全国名册_${dateStamp(office.now())}.xlsx`)
   const sites = currentRegisterFields(office.db)
-  const workbook: ExcelJS.Workbook = new ExcelJSLib.Workbook()
+  const workbook: ExcelJS.Workbook = new (await loadExcelJS()).Workbook()
   workbook.creator = 'starsite 星级服务现场推荐报送系统'
   const ws = workbook.addWorksheet(REGISTER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = [{ width: 10 }, ...ROSTER_COLUMNS.map((c) => ({ width: c.width }))]

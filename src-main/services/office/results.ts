@@ -5,7 +5,6 @@
  * plaque number is kept here (the province's import has no column for it yet).
  */
 import type ExcelJS from 'exceljs'
-import ExcelJSLib from 'exceljs'
 import { AppError } from '../../core/errors'
 import { RESULT_COLUMNS, type ResultField } from '../../core/results/columns'
 import { SITE_TYPE_INFO, STAR_LABELS, type SiteType } from '../../core/sites/fields'
@@ -17,6 +16,7 @@ import { dateStamp, resolveOutPath, setTextCell, writeWorkbookAtomically } from 
 import type { OfficeContext } from './context'
 import { provinceName } from './keys'
 import { findRegisterSite } from './register'
+import { loadExcelJS } from '../files/exceljs'
 
 export interface SetResultInput {
   /** 省份:现场编号, or a 现场编号 unique nationally. */
@@ -60,7 +60,7 @@ export async function exportProvinceResults(office: OfficeContext, input: { prov
   if (!results.length) throw new AppError('not-found', `还没有记录${province}任何现场的评定结果，没有可导出的内容`)
   const target = resolveOutPath(office, input.out, `${province}_评定结果_${dateStamp(office.now())}.xlsx`)
   const sites = new Map(currentRegisterFields(office.db).filter((s) => s.province === province).map((s) => [s.code, s]))
-  const workbook: ExcelJS.Workbook = new ExcelJSLib.Workbook()
+  const workbook: ExcelJS.Workbook = new (await loadExcelJS()).Workbook()
   workbook.creator = 'starsite 星级服务现场推荐报送系统'
   const ws = workbook.addWorksheet('评定结果', { views: [{ state: 'frozen', ySplit: 1 }] })
   RESULT_COLUMNS.forEach((c, i) => (ws.getRow(1).getCell(i + 1).value = c.header))

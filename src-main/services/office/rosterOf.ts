@@ -11,7 +11,6 @@
  * inflated, by the lite reader (exceljs's values without its object model: ~10× less CPU per bundle), and
  * with exceljs only when the lite reader declines the file.
  */
-import ExcelJSLib from 'exceljs'
 import { ROSTER_PATH } from '../../core/bundle/layout'
 import { headerIndex, headerKey, ROSTER_COLUMNS } from '../../core/roster/columns'
 import { invalid } from '../../core/errors'
@@ -20,6 +19,7 @@ import { inspectWorkbook } from '../roster/safety'
 import { fromExcelJs, fromLite, type TableBook } from '../roster/sheetTable'
 import { isLitePart, readLiteWorkbook } from '../roster/xlsxLite'
 import { readVerifiedEntry } from './manifestOf'
+import { loadExcelJS } from '../files/exceljs'
 
 function plain(value: unknown): string | number | boolean | null {
   if (value === null || value === undefined) return null
@@ -46,7 +46,7 @@ export async function rosterFieldsOf(bytes: Buffer | null | undefined): Promise<
   let book: TableBook
   if (lite) book = fromLite(lite)
   else {
-    const workbook = new ExcelJSLib.Workbook()
+    const workbook = new (await loadExcelJS()).Workbook()
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
     } catch {

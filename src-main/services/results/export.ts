@@ -3,11 +3,11 @@
  * value is a string cell (text starting with = + - @ gets the text format too); the file is written to a
  * temp name and renamed into place.
  */
-import ExcelJS from 'exceljs'
 import type { AppContext } from '../context'
 import { dateStamp, resolveOutPath, setTextCell, writeWorkbookAtomically } from '../roster/outputFile'
 import { requireSetup } from '../settings/association'
 import { listResultsView } from './list'
+import { loadExcelJS } from '../files/exceljs'
 
 const COLUMNS: { header: string; width: number }[] = [
   { header: '序号', width: 6 },
@@ -28,7 +28,7 @@ export async function exportResults(app: AppContext, outPath?: string): Promise<
   const { campaign } = requireSetup(app)
   const target = resolveOutPath(app, outPath, `${campaign.year}年评定结果_${dateStamp(app.now())}.xlsx`)
   const { sites } = listResultsView(app)
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcelJS()).Workbook()
   workbook.creator = 'starsite 星级服务现场推荐报送系统'
   const ws = workbook.addWorksheet('评定结果')
   ws.columns = COLUMNS.map((c) => ({ width: c.width }))

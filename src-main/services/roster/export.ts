@@ -4,7 +4,6 @@
  * “=HYPERLINK(...)” stays text and never becomes a live formula in whoever opens the file.
  */
 import type ExcelJS from 'exceljs'
-import ExcelJSLib from 'exceljs'
 import { ROSTER_COLUMNS, type RosterField } from '../../core/roster/columns'
 import { SITE_STATUS_LABELS, SITE_TYPE_INFO, STAR_LABELS } from '../../core/sites/fields'
 import { typesetChinese } from '../../core/typeset'
@@ -15,6 +14,7 @@ import type { JobHandle } from '../jobs'
 import { requireSetup } from '../settings/association'
 import { dateStamp, resolveOutPath, setTextCell, writeWorkbookAtomically } from './outputFile'
 import { addRosterSheet } from './template'
+import { loadExcelJS } from '../files/exceljs'
 
 /** Open findings per site: found by the last check run and not waived. */
 export function openFindingCounts(app: AppContext): Map<number, number> {
@@ -65,7 +65,7 @@ export async function exportRoster(
   const only = filter.siteIds ? new Set(filter.siteIds) : null
   const sites = app.sites.list(campaign.id).filter((s) => !only || only.has(s.id))
   const open = openFindingCounts(app)
-  const workbook: ExcelJS.Workbook = new ExcelJSLib.Workbook()
+  const workbook: ExcelJS.Workbook = new (await loadExcelJS()).Workbook()
   workbook.creator = 'starsite 星级服务现场推荐报送系统'
   const ws = addRosterSheet(workbook, ROSTER_COLUMNS, [
     { header: '状态', width: 10 },

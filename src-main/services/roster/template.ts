@@ -2,7 +2,7 @@
  * The import template (推荐汇总表模板): the canonical columns in order, drop-downs for the closed lists, the
  * campaign's window in the date prompt, and a 填表说明 sheet. What the template writes, the importer reads.
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { ROSTER_COLUMNS, type RosterColumn } from '../../core/roster/columns'
 import { columnLetter } from '../../core/roster/letters'
 import { citiesOfProvince } from '../../core/regions/cities'
@@ -12,6 +12,7 @@ import type { Campaign } from '../../db/repositories/campaigns'
 import type { AppContext } from '../context'
 import { requireSetup } from '../settings/association'
 import { resolveOutPath, writeWorkbookAtomically } from './outputFile'
+import { loadExcelJS } from '../files/exceljs'
 
 export const ROSTER_SHEET = '推荐汇总表'
 export const LISTS_SHEET = '下拉选项'
@@ -100,8 +101,8 @@ function addGuide(workbook: ExcelJS.Workbook, association: Association, campaign
   }
 }
 
-export function buildTemplate(association: Association, campaign: Campaign): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook()
+export async function buildTemplate(association: Association, campaign: Campaign): Promise<ExcelJS.Workbook> {
+  const workbook = new (await loadExcelJS()).Workbook()
   workbook.creator = 'starsite 星级服务现场推荐报送系统'
   const ws = addRosterSheet(workbook, ROSTER_COLUMNS)
   const cities = citiesOfProvince(association.province)
@@ -174,6 +175,6 @@ export function buildTemplate(association: Association, campaign: Campaign): Exc
 export async function writeTemplate(app: AppContext, outPath?: string): Promise<{ path: string; size: number }> {
   const { association, campaign } = requireSetup(app)
   const target = resolveOutPath(app, outPath, `推荐汇总表模板_${campaign.year}.xlsx`)
-  const size = await writeWorkbookAtomically(app, buildTemplate(association, campaign), target)
+  const size = await writeWorkbookAtomically(app, await buildTemplate(association, campaign), target)
   return { path: target, size }
 }

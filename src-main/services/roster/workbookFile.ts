@@ -5,12 +5,13 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { invalid } from '../../core/errors'
 import { MB, ROSTER_LIMITS } from './limits'
 import { inspectWorkbook } from './safety'
 import { fromExcelJs, fromLite, type TableBook } from './sheetTable'
 import { isLitePart, readLiteWorkbook } from './xlsxLite'
+import { loadExcelJS } from '../files/exceljs'
 
 export interface WorkbookFile {
   path: string
@@ -59,7 +60,7 @@ export async function loadWorkbook(file: WorkbookFile): Promise<TableBook> {
 }
 
 async function loadExcelJs(file: WorkbookFile): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcelJS()).Workbook()
   try {
     await workbook.xlsx.load(file.buffer as unknown as ArrayBuffer)
   } catch {

@@ -9,6 +9,7 @@ import type { MenuItemConstructorOptions, WebContents } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { IPC } from '../../../src-main/api/bridge'
 import { dataFlag } from '../../../src-main/electron/args'
+import { CORE_EXEC_ARGV } from '../../../src-main/relay/heapFlags'
 import { startDesktop, type Desktop } from '../../../src-main/electron/lifecycle'
 import { openApp } from '../../../src-main/services/context'
 import { tempDir } from '../../helpers/tmp'
@@ -75,6 +76,8 @@ describe('start', () => {
     // The database belongs to the core process, started from the built core.js beside the main script.
     expect(utilityProcess.fork).toHaveBeenCalledTimes(1)
     expect(utilityProcess.fork.mock.calls[0]?.[0]).toBe(path.join(mainDir, 'core.js'))
+    // With the V8 flags the memory bench measured it under (relay/heapFlags.ts).
+    expect(utilityProcess.fork.mock.calls[0]?.[2]).toMatchObject({ execArgv: [...CORE_EXEC_ARGV] })
     expect(running?.core.status).toEqual({ state: 'ready' })
     expect(app.enableSandbox).toHaveBeenCalled()
     expect(session.defaultSession.permissionRequestHandler).not.toBeNull()
