@@ -133,7 +133,7 @@ async function corePeak(set: SetName): Promise<CoreReport> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'starsite-bench-office-mem-'))
   let pid = 0
   const client = new CoreClient(() => {
-    const { child, core } = forkNodeCore({ entry: CORE_JS, execArgv: [...CORE_EXEC_ARGV, ...(process.env.SAMPLER ? ['--require', process.env.SAMPLER] : [])], cwd: root })
+    const { child, core } = forkNodeCore({ entry: CORE_JS, execArgv: [...CORE_EXEC_ARGV], cwd: root })
     pid = child.pid ?? 0
     return core
   }, path.join(root, '推进办'))

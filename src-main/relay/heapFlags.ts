@@ -6,7 +6,7 @@
  * (128 MiB of new space). Long jobs that allocate briskly — receiving 31 bundles, importing 20,000 rows — then
  * hold that much garbage-in-waiting for their whole run: receiving 1 GiB of bundles peaked at ~290 MB, 128 MB of
  * it new space. The clerk's laptop runs Word, WPS and a browser beside us, so the core caps each semi-space at
- * 8 MiB. Measured by `npm run bench office-receive` in the core process itself: 31 bundles peak at ~230 MB with
- * the cap (~190 MB once exceljs and docx load only when needed, see services/files/exceljs.ts), ~290 MB without.
+ * 8 MiB. Measured by `npm run bench office-receive` in the core process itself (exceljs and docx loaded only
+ * when needed, services/files/exceljs.ts): 31 bundles peak at ~190 MB with the cap, ~240 MB without it.
  */
 export const CORE_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=8']
