@@ -121,7 +121,7 @@ async function copyInto(source: string, target: string): Promise<void> {
           if (bytesRead === 0) break
           // Crash tests: a power cut mid-copy, once the partial in tmp/ has been handed some bytes.
           if (pos > 0) killPoint('office-receive-copy')
-          testHook('office-receive-write', target)
+          testHook('office-receive-write', source)
           for (let off = 0; off < bytesRead; ) off += (await to.write(buffer, off, bytesRead - off, pos + off)).bytesWritten
           pos += bytesRead
         }
