@@ -129,7 +129,8 @@ async function copyInto(source: string, target: string): Promise<void> {
         await to.close()
       }
     } finally {
-      await from.close()
+      // Everything was read (or the copy failed already): closing the source cannot change the outcome.
+      await from.close().catch(() => undefined)
     }
   } finally {
     copyBuffers.push(buffer)

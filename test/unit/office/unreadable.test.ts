@@ -12,12 +12,15 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { OpOutput } from '../../../src-main/api/contract'
+import { dispatch } from '../../../src-main/api/dispatch'
 import { AppError } from '../../../src-main/core/errors'
 import type { OfficeContext } from '../../../src-main/services/office/context'
 import { setTestHook } from '../../../src-main/services/files/testHook'
 import { addKey } from '../../../src-main/services/office/keys'
 import { receive } from '../../../src-main/services/office/receive'
 import { listBundles } from '../../../src-main/services/office/views'
+import { openSession } from '../../../src-main/services/session'
 import { snapshotFolder } from '../../fixtures/corpus/snapshot'
 import { newOffice, province, tempDir } from './helpers'
 
@@ -183,5 +186,48 @@ describe('office receive: files that cannot be read', () => {
     delete after.files['tmp/']
     delete before.files['tmp/']
     expect(after).toEqual(before)
+  }, 60_000)
+})
+
+describe('office receive through the API (the desktop and browser job)', () => {
+  it('refuses an unreadable file by its reason and, on a full disk, fails the job with the Chinese stop message', async () => {
+    const gd = await province('广东')
+    const zj = await province('浙江')
+    const dir = tempDir('starsite-api-office-')
+    const session = openSession({ dataDir: dir, actor: '推进办' })
+    try {
+      expect((await dispatch(session, 'session.becomeOffice', { name: '服务现场质量推进活动办公室', shortName: '推进办', year: 2021 })).ok).toBe(true)
+      expect((await dispatch(session, 'office.keys.add', { province: '广东', fingerprint: gd.fingerprint })).ok).toBe(true)
+      expect((await dispatch(session, 'office.keys.add', { province: '浙江', fingerprint: zj.fingerprint })).ok).toBe(true)
+      const drop = tempDir('starsite-drop-')
+      await gd.bundle(path.join(drop, '1_广东.zip'))
+      fs.mkdirSync(path.join(drop, '2_文件夹.zip'))
+      await zj.bundle(path.join(drop, '3_浙江.zip'))
+
+      const r = await dispatch(session, 'office.bundles.receive', { paths: [drop] })
+      if (!r.ok) throw new Error(r.error.message)
+      const value = r.value as OpOutput<'office.bundles.receive'>
+      expect(value.outcomes.map((o) => [o.fileName, o.status])).toEqual([
+        ['1_广东.zip', 'ingested'],
+        ['2_文件夹.zip', 'refused'],
+        ['3_浙江.zip', 'ingested'],
+      ])
+      expect(value.outcomes[1].problems).toEqual([{ path: '2_文件夹.zip', kind: 'bad-manifest', reason: 'unreadable', message: expect.stringContaining('“2_文件夹.zip”是一个文件夹') }])
+
+      const another = await province('浙江')
+      const next = await another.bundle(path.join(tempDir('starsite-next-'), '浙江_再报.zip'))
+      const full = realEnospc()
+      setTestHook('office-receive-write', () => {
+        throw full
+      })
+      const stopped = await dispatch(session, 'office.bundles.receive', { paths: [next] })
+      expect(stopped.ok).toBe(false)
+      if (stopped.ok) return
+      expect(stopped.error.code).toBe('internal')
+      expect(stopped.error.message).toMatch(/^办公室数据文件夹所在磁盘空间不足，无法保存“浙江_再报\.zip”（ENOSPC）.*接收已停止/)
+      expect(fs.readdirSync(path.join(dir, 'tmp')).filter((f) => f !== 'uploads')).toEqual([])
+    } finally {
+      session.close()
+    }
   }, 60_000)
 })
