@@ -34,6 +34,28 @@ export function cleanOldUploads(dataDir: string, now = Date.now()): void {
   }
 }
 
+/** The folder handleUpload makes for each upload. */
+const UPLOAD_FOLDER = /^[0-9a-f]{24}$/
+
+/**
+ * Remove uploads a job has finished with (a receive: ingested, held or refused, each bundle is then in the
+ * store or nowhere), so a set of bundles does not take its size twice until the daily sweep. Only
+ * tmp/uploads/<folder>/<name> as handleUpload made it is ever removed: any other path is left alone.
+ */
+export function releaseUploads(dataDir: string, files: string[]): void {
+  const root = uploadsDir(dataDir)
+  for (const file of files) {
+    const rel = path.relative(root, path.resolve(file))
+    const parts = rel.split(path.sep)
+    if (path.isAbsolute(rel) || parts.length !== 2 || !UPLOAD_FOLDER.test(parts[0]) || parts[1] === '..') continue
+    try {
+      fs.rmSync(path.join(root, parts[0]), { recursive: true, force: true })
+    } catch {
+      // Left for the daily sweep (cleanOldUploads).
+    }
+  }
+}
+
 export async function handleUpload(req: IncomingMessage, res: ServerResponse, dataDir: string): Promise<void> {
   const rawName = req.headers['x-file-name']
   let name: string

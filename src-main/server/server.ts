@@ -8,13 +8,14 @@ import fs from 'node:fs'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import type { OpOutput } from '../api/contract'
 import { dispatch } from '../api/dispatch'
 import { jobIdSchema } from '../api/define'
 import type { AppContext } from '../services/context'
 import { sessionOfApp, type Session } from '../services/session'
 import { TOKEN_COOKIE, cookieToken, headerToken, hostAllowed, originAllowed, sameSecret } from './guard'
 import { BodyError, SECURITY_HEADERS, readBody, sendError, sendJson, statusFor } from './http'
-import { cleanOldUploads, handleDownload, handleUpload } from './files'
+import { cleanOldUploads, handleDownload, handleUpload, releaseUploads } from './files'
 import { contentType, resolveStatic } from './static'
 
 interface ServerBaseOptions {
@@ -115,6 +116,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return
     }
     const envelope = await dispatch(session, match[1], input ?? {}, { jobId: jobId as string | undefined })
+    // The uploaded bundles the receive has finished with go now; what it did not reach, the daily sweep takes.
+    if (match[1] === 'office.bundles.receive' && envelope.ok)
+      releaseUploads(session.dataDir, (envelope.value as OpOutput<'office.bundles.receive'>).outcomes.map((o) => o.file))
     sendJson(res, statusFor(envelope), envelope)
   }
 

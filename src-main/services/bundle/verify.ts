@@ -25,6 +25,7 @@ import { MANIFEST_PATH, SIGNATURE_PATH } from '../../core/bundle/layout'
 import { compareWithManifest, parseManifest, problem, type Manifest, type Problem, type ReadEntry } from '../../core/bundle/manifest'
 import { unsafeEntryReason } from '../../core/bundle/names'
 import { AppError } from '../../core/errors'
+import { fsErrorCode, readFailureMessage } from '../../core/files/fsError'
 import { hashPass, type HashRange, type LocatedRange } from '../files/hashPass'
 import type { JobHandle } from '../jobs'
 import { fingerprintOf, verifyBytes } from '../keys/keys'
@@ -312,8 +313,9 @@ export async function verifyBundle(file: string, job: JobHandle = NO_JOB, option
   let stat: fs.Stats
   try {
     stat = fs.statSync(file)
-  } catch {
-    throw new AppError('invalid-input', `找不到报送包文件：${file}`)
+  } catch (error) {
+    const code = fsErrorCode(error)
+    throw new AppError('invalid-input', code === 'ENOENT' || !code ? `找不到报送包文件：${file}` : readFailureMessage(code, options.displayName ?? path.basename(file)))
   }
   if (!stat.isFile()) throw new AppError('invalid-input', `不是一个文件：${file}`)
   // One descriptor for the listing and the pass: the same file throughout, however the name is used meanwhile.
@@ -460,7 +462,9 @@ async function verifyFd(file: string, fd: number, fileSize: number, job: JobHand
         sha256 = (await hashPass(fd, fileSize, [], { whole: options.fileSha256, located, onChunk })).sha256
       } catch (error) {
         if ((error as AppError).code === 'cancelled') throw error
-        return failWith(problems, `“${fileName}”读取中断（文件可能已损坏）：${(error as Error).message}`, 'unreadable', fileName)
+        const code = fsErrorCode(error)
+        // A system error (EIO…) in Chinese with its code; otherwise the pass's own words (a truncated file).
+        return failWith(problems, code ? readFailureMessage(code, fileName) : `“${fileName}”读取中断（文件可能已损坏）：${(error as Error).message}`, 'unreadable', fileName)
       }
       for (const r of ranged) read[r.slot] = { path: read[r.slot].path, size: r.end - r.start, sha256: r.sha256! }
     }

@@ -10,6 +10,7 @@ import { sameFingerprint } from '../../core/bundle/fingerprint'
 import { MANIFEST_PATH, ROSTER_PATH, SITE_LETTER_NAME } from '../../core/bundle/layout'
 import { problem, type Manifest, type Problem } from '../../core/bundle/manifest'
 import { AppError } from '../../core/errors'
+import { fsErrorCode, readFailureMessage } from '../../core/files/fsError'
 import { findProvince } from '../../core/association/provinces'
 import { diffSites, type BundleDiff } from '../../core/office/diff'
 import { appendAudit } from '../../db/repositories/audit'
@@ -21,7 +22,7 @@ import type { OfficeContext } from './context'
 import { requireOfficeProfile } from './profile'
 import { rosterFieldsOf } from './rosterOf'
 import { removeOrphanBundle } from './orphans'
-import { stageBundle, type StagedBundle } from './store'
+import { SourceUnreadable, stageBundle, type StagedBundle } from './store'
 
 export interface ReceiveOutcome {
   file: string
@@ -40,7 +41,11 @@ export interface ReceiveOutcome {
   diff?: BundleDiff
 }
 
-/** Bundle files to receive: each file as given, and every .zip directly inside a folder, by name. */
+/**
+ * Bundle files to receive: each file as given, and every .zip directly inside a folder, by name. Entries named
+ * .zip that are not readable files (a folder, a link to nothing, a pipe) are listed too: receiving refuses each
+ * with its reason, rather than passing over it in silence.
+ */
 export function bundleFiles(paths: string[]): string[] {
   const out: string[] = []
   for (const p of paths) {
@@ -48,13 +53,22 @@ export function bundleFiles(paths: string[]): string[] {
     let stat: fs.Stats
     try {
       stat = fs.statSync(abs)
-    } catch {
-      throw new AppError('invalid-input', `找不到报送包文件或文件夹：${p}`)
+    } catch (error) {
+      // Nothing at all under that name: a mistyped path, said before anything is received.
+      if (fsErrorCode(error) === 'ENOENT' && !isLink(abs)) throw new AppError('invalid-input', `找不到报送包文件或文件夹：${p}`)
+      // Something is there but cannot be read (a dangling link, no permission): refused with its reason.
+      out.push(abs)
+      continue
     }
     if (stat.isDirectory()) {
-      const zips = fs
-        .readdirSync(abs, { withFileTypes: true })
-        .filter((d) => d.isFile() && /\.zip$/i.test(d.name))
+      let entries: fs.Dirent[]
+      try {
+        entries = fs.readdirSync(abs, { withFileTypes: true })
+      } catch (error) {
+        throw new AppError('invalid-input', readFailureMessage(fsErrorCode(error), p))
+      }
+      const zips = entries
+        .filter((d) => /\.zip$/i.test(d.name))
         .map((d) => path.join(abs, d.name))
         .sort()
       if (zips.length === 0) throw new AppError('invalid-input', `文件夹“${p}”中没有 .zip 报送包`)
@@ -62,6 +76,14 @@ export function bundleFiles(paths: string[]): string[] {
     } else out.push(abs)
   }
   return out
+}
+
+function isLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink()
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -100,10 +122,27 @@ const refused = (file: string, problems: Problem[], extra: Partial<ReceiveOutcom
   ...extra,
 })
 
-/** `staged`: the file's private copy already staged (receive stages the next bundle during this one's ingest). */
-export async function receiveBundle(office: OfficeContext, file: string, staged?: StagedBundle): Promise<ReceiveOutcome> {
+/** The file could not be read: refused, naming it and why; nothing of it was kept. */
+const unreadable = (file: string, error: SourceUnreadable): ReceiveOutcome => ({
+  file,
+  status: 'refused',
+  message: `已拒收：${error.message}；未保存任何内容。`,
+  problems: [problem(path.basename(file), 'bad-manifest', { reason: 'unreadable', message: error.message })],
+})
+
+/**
+ * `staging`: the file's private copy, already being staged (receive stages the next bundle during this one's
+ * ingest). A file that cannot be read is refused; a failure writing our own folder throws (store.ts).
+ */
+export async function receiveBundle(office: OfficeContext, file: string, staging?: Promise<StagedBundle>): Promise<ReceiveOutcome> {
   const profile = requireOfficeProfile(office)
-  staged ??= await stageBundle(office.dataDir, file)
+  let staged: StagedBundle
+  try {
+    staged = await (staging ?? stageBundle(office.dataDir, file))
+  } catch (error) {
+    if (error instanceof SourceUnreadable) return unreadable(file, error)
+    throw error
+  }
   killPoint('office-receive-staged')
   let kept = false
   try {
@@ -223,7 +262,9 @@ export async function receive(office: OfficeContext, paths: string[]): Promise<R
   try {
     for (const f of files) {
       while (ahead.length < STAGE_AHEAD && started < files.length) stageNext()
-      const staged = await ahead.shift()!
+      const staged = ahead.shift()!
+      // Settled (staged, or refused as unreadable) before the next one starts, as many ahead as ever.
+      await staged.catch(() => undefined)
       // The next one starts now, before this one's ingest (which is mostly synchronous) holds the thread.
       stageNext()
       outcomes.push(await receiveBundle(office, f, staged))

@@ -12,9 +12,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { ROSTER_PATH } from '../../core/bundle/layout'
+import { AppError } from '../../core/errors'
+import { fsErrorCode, readFailureMessage, writeFailureMessage } from '../../core/files/fsError'
 import { verifyBundle, type VerifyResult } from '../bundle/verify'
 import { createPartial, type PartialFile } from '../files/atomicWrite'
 import { killPoint } from '../files/killPoint'
+import { testHook } from '../files/testHook'
 import { OFFICE_BUNDLES_DIR } from './folder'
 
 /** The one place that picks the atomic-write helper, so it can be re-pointed when it moves to a shared module. */
@@ -46,18 +49,80 @@ const FIRST_CHUNK = 64 * 1024
 /** Copy buffers, reused: a fresh one per bundle is new memory the kernel must fault in every time. */
 const copyBuffers: Buffer[] = []
 
+/**
+ * The file handed over could not be read (a stick pulled out, a file gone since the listing, a folder or a
+ * pipe named like a bundle): that bundle is refused with this message and the run goes on.
+ */
+export class SourceUnreadable extends Error {
+  constructor(
+    readonly file: string,
+    readonly code: string | undefined,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'SourceUnreadable'
+  }
+}
+
+const unreadable = (source: string, error: unknown): SourceUnreadable => {
+  if (error instanceof SourceUnreadable) return error
+  const code = fsErrorCode(error)
+  return new SourceUnreadable(source, code, readFailureMessage(code, path.basename(source)))
+}
+
+/** Said of a folder, a pipe, a device: refused by its type, never opened for a read that could wait forever. */
+function notRegular(source: string, stat: fs.Stats): SourceUnreadable {
+  if (stat.isDirectory()) return new SourceUnreadable(source, 'EISDIR', readFailureMessage('EISDIR', path.basename(source)))
+  return new SourceUnreadable(source, undefined, `“${path.basename(source)}”不是普通文件（可能是管道、设备或套接字），不是报送包`)
+}
+
+/** Absent on Windows, where a pipe cannot sit in a folder under a .zip name anyway. */
+const OPEN_NONBLOCK = fs.constants.O_RDONLY | ((fs.constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0)
+
+async function openSource(source: string): Promise<fs.promises.FileHandle> {
+  let from: fs.promises.FileHandle
+  try {
+    // By type first: opening a FIFO for reading would wait for a writer that never comes.
+    const stat = await fs.promises.stat(source)
+    if (!stat.isFile()) throw notRegular(source, stat)
+    testHook('office-receive-open', source)
+    // Non-blocking, in case it was swapped for a pipe since the stat (the fstat below then refuses it).
+    from = await fs.promises.open(source, OPEN_NONBLOCK)
+  } catch (error) {
+    throw unreadable(source, error)
+  }
+  try {
+    const stat = await from.stat()
+    if (!stat.isFile()) throw notRegular(source, stat)
+  } catch (error) {
+    await from.close().catch(() => undefined)
+    throw unreadable(source, error)
+  }
+  return from
+}
+
+/**
+ * Source errors come out as SourceUnreadable; errors writing `target` (our own tmp/) as they are, for
+ * stageBundle to turn into the run-stopping message.
+ */
 async function copyInto(source: string, target: string): Promise<void> {
   const buffer = copyBuffers.pop() ?? Buffer.allocUnsafeSlow(COPY_CHUNK)
   try {
-    const from = await fs.promises.open(source, 'r')
+    const from = await openSource(source)
     try {
       const to = await fs.promises.open(target, 'wx')
       try {
         for (let pos = 0; ; ) {
-          const { bytesRead } = await from.read(buffer, 0, pos === 0 ? FIRST_CHUNK : COPY_CHUNK, pos)
+          let bytesRead: number
+          try {
+            ;({ bytesRead } = await from.read(buffer, 0, pos === 0 ? FIRST_CHUNK : COPY_CHUNK, pos))
+          } catch (error) {
+            throw unreadable(source, error)
+          }
           if (bytesRead === 0) break
           // Crash tests: a power cut mid-copy, once the partial in tmp/ has been handed some bytes.
           if (pos > 0) killPoint('office-receive-copy')
+          testHook('office-receive-write', source)
           for (let off = 0; off < bytesRead; ) off += (await to.write(buffer, off, bytesRead - off, pos + off)).bytesWritten
           pos += bytesRead
         }
@@ -65,11 +130,30 @@ async function copyInto(source: string, target: string): Promise<void> {
         await to.close()
       }
     } finally {
-      await from.close()
+      // Everything was read (or the copy failed already): closing the source cannot change the outcome.
+      await from.close().catch(() => undefined)
     }
   } finally {
     copyBuffers.push(buffer)
   }
+}
+
+/** The folder as the office's staff know it, in messages about writing there. */
+const OFFICE_FOLDER = '办公室数据文件夹'
+
+/**
+ * A write or rename in our own data folder failed: every later bundle would fail the same way, so the run
+ * stops with this (what was ingested before stays; the failed one leaves nothing).
+ */
+export function storeFailure(error: unknown, source: string): unknown {
+  if (error instanceof AppError || error instanceof SourceUnreadable) return error
+  const code = fsErrorCode(error)
+  if (!code) return error
+  return new AppError(
+    'internal',
+    `${writeFailureMessage(code, path.basename(source), OFFICE_FOLDER)}。接收已停止：此前已入库的报送包不受影响，这一个未保存任何内容，其余的尚未接收；处理后重新接收即可（已收过的会被认出，不会重复保存）。`,
+    { code, file: source },
+  )
 }
 
 /** fsync in the thread pool; the promise never rejects (commit fsyncs again, synchronously, and reports). */
@@ -86,12 +170,21 @@ async function syncInBackground(file: string): Promise<void> {
   }
 }
 
+function removeEmptyFolder(dir: string): void {
+  try {
+    fs.rmdirSync(dir)
+  } catch {
+    // not empty after all, or already gone
+  }
+}
+
 export async function stageBundle(dataDir: string, source: string): Promise<StagedBundle> {
-  const partial = atomicFile(dataDir)
+  let partial: PartialFile | null = null
   let verified: VerifyResult
   let sha256: string
   let size: number
   try {
+    partial = atomicFile(dataDir)
     await copyInto(source, partial.path)
     size = fs.statSync(partial.path).size
     const synced = syncInBackground(partial.path)
@@ -104,21 +197,34 @@ export async function stageBundle(dataDir: string, source: string): Promise<Stag
       await synced
     }
   } catch (error) {
-    partial.discard()
-    throw error
+    try {
+      partial?.discard()
+    } catch {
+      // Left with its marker: the next start removes it; the error that stopped us is the one to report.
+    }
+    throw storeFailure(error, source)
   }
+  const staged = partial
   return {
-    path: partial.path,
+    path: staged.path,
     sha256,
     size,
     verified,
     roster: verified.kept?.get(ROSTER_PATH),
     keep() {
       const target = storedBundlePath(dataDir, sha256)
-      fs.mkdirSync(path.dirname(target), { recursive: true })
-      partial.commit(target)
+      let made: string | undefined
+      try {
+        made = fs.mkdirSync(path.dirname(target), { recursive: true })
+        testHook('office-receive-store', target)
+        staged.commit(target)
+      } catch (error) {
+        // The store as it was: no shard folder this bundle alone would have held.
+        if (made) removeEmptyFolder(made)
+        throw storeFailure(error, source)
+      }
       return target
     },
-    discard: () => partial.discard(),
+    discard: () => staged.discard(),
   }
 }
