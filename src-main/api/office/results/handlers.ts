@@ -26,7 +26,8 @@ const rating = (r: { star: number; certificateNo: string; plaqueNo: string }) =>
   plaqueNo: r.plaqueNo,
 })
 
-const importRowView = (r: ResultImportRow) => ({
+/** A row of the preview as the contract shows it (the CLI's --json prints the same). */
+export const importRowView = (r: ResultImportRow) => ({
   row: r.row,
   province: r.province,
   code: r.code,
