@@ -7,7 +7,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dispatch } from '../../../src-main/api/dispatch'
 import { AppError } from '../../../src-main/core/errors'
+import { openSession } from '../../../src-main/services/session'
 import { sha256Of } from '../../../src-main/services/roster/workbookFile'
 import { exportProvinceResults, setOfficeResult } from '../../../src-main/services/office/results'
 import { importResultsFile, previewResultsImport } from '../../../src-main/services/office/resultsImport'
@@ -272,4 +274,27 @@ describe('office results import', () => {
     expect(results.find((x) => x.code === codes[3] && x.batch === '第4999批')).toMatchObject({ star: (4998 % 7) + 1, certificateNo: 'C-4998' })
     expect(listOfficeAudit(office, { limit: 1000 }).filter((a) => a.action === 'import-results')).toHaveLength(1)
   }, 120_000)
+
+  it('through dispatch: importPreview and import validate their input and output; a wrong row is { code, message } in Chinese', async () => {
+    const office = freshOffice(fx)
+    const dataDir = office.dataDir
+    office.close()
+    const session = openSession({ dataDir, actor: '推进办' })
+    try {
+      expect(session.state.role).toBe('office')
+      const [gd0] = fx.codes.gd
+      const good = await writeSheet(file('好.xlsx'), [['广东', gd0, '', 4, 'c-1', '', B1]])
+      const preview = await dispatch(session, 'office.results.importPreview', { path: good })
+      expect(preview.ok && preview.value).toMatchObject({ recorded: 1, dryRun: true, rows: [{ code: gd0, star: 4, starLabel: '四星级', certificateNo: 'C-1', status: 'new', previous: null }] })
+      const noPath = await dispatch(session, 'office.results.importPreview', { path: '' })
+      expect(!noPath.ok && noPath.error).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('请选择文件') })
+      const done = await dispatch(session, 'office.results.import', { path: good })
+      expect(done.ok && done.value).toEqual({ fileName: '好.xlsx', fileSha256: sha256Of(fs.readFileSync(good)), total: 1, recorded: 1, changed: 0, unchanged: 0, dryRun: false })
+      const bad = await writeSheet(file('坏.xlsx'), [['广东', gd0, '', '五星半', '', '', B1]])
+      const refusedEnv = await dispatch(session, 'office.results.import', { path: bad })
+      expect(!refusedEnv.ok && refusedEnv.error).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('第 2 行 D 列（星级）：无法识别的星级“五星半”') })
+    } finally {
+      session.close()
+    }
+  })
 })
