@@ -26,7 +26,7 @@ export function findRegisterSite<S extends { province: string; code: string }>(s
   return matches[0]
 }
 
-export type RegisterLookup<S> = (province: string | null, code: string) => { site: S } | { error: string; ambiguous?: boolean }
+export type RegisterLookup<S> = (province: string | null, code: string) => { site: S } | { error: string }
 
 /**
  * findRegisterSite's rule for many look-ups at once (an import of thousands of rows), by index. Codes compare
@@ -48,7 +48,7 @@ export function registerLookup<S extends { province: string; code: string }>(sit
       return site ? { site } : { error: `全国名册中没有${province}的现场“${code}”` }
     }
     if (matches.length === 0) return { error: `全国名册中没有编号为“${code}”的现场` }
-    if (matches.length > 1) return { error: `编号“${code}”在${matches.map((s) => s.province).join('、')}都有，请加上“省份”列`, ambiguous: true }
+    if (matches.length > 1) return { error: `编号“${code}”在${matches.map((s) => s.province).join('、')}都有，请在“省份”列写明是哪个省份的` }
     return { site: matches[0] }
   }
 }
