@@ -13,6 +13,9 @@ import { writeReceipt, type WrittenReceipt } from '../../services/office/receipt
 import { listRegister } from '../../services/office/register'
 import { exportRegister } from '../../services/office/export'
 import { exportProvinceResults, setOfficeResult } from '../../services/office/results'
+import { importResultsFile, previewResultsImport } from '../../services/office/resultsImport'
+import { importRowView } from '../../api/office/results/handlers'
+import { describeProblem } from '../../core/roster/problems'
 import { listDuplicates, resolveDuplicate, type DuplicatePairView } from '../../services/office/duplicates'
 import { UsageError, type OptionValues } from '../args'
 import type { Command, CommandContext } from '../command'
@@ -49,6 +52,7 @@ const ALLOWED: Record<string, string[]> = {
   export: ['out'],
   'results set': ['star', 'batch', 'certificate', 'plaque'],
   'results export': ['province', 'out'],
+  'results import': ['dry-run'],
   'duplicates resolve': ['as', 'reason'],
 }
 
@@ -99,6 +103,7 @@ export const officeCommand: Command = {
     batch: { type: 'string', label: '批次', valueName: '批次', description: 'office results set：评定批次，如 2021年第一批' },
     certificate: { type: 'string', label: '证书编号', valueName: '编号', description: 'office results set：星级证书编号' },
     plaque: { type: 'string', label: '标牌编号', valueName: '编号', description: 'office results set：标牌编号' },
+    'dry-run': { type: 'boolean', label: '只预览', description: 'office results import：只读取并匹配，列出每行将记录或修改的评定结果和问题，不改动任何数据' },
     as: { type: 'string', label: '处理结果', valueName: 'duplicate|distinct', description: 'office duplicates resolve：duplicate 确认为重复，distinct 确认不是重复' },
     reason: { type: 'string', label: '理由', valueName: '文字', description: 'office duplicates resolve：处理理由（确认为重复时必填）' },
   },
@@ -120,6 +125,12 @@ export const officeCommand: Command = {
     '                                                        记录一个现场的评定结果（同一批次再记录则覆盖）',
     '  office results export --province 广东 [--out 广东_评定结果.xlsx]',
     '                                                        按省导出评定结果，格式即省级 results import 读取的格式',
+    '  office results import 评定结果.xlsx [--dry-run] [--json]',
+    '                                                        从工作簿导入评定结果（列同导出文件，另可有 省份、标牌编号 列）；',
+    '                                                        任何一行有错误则整个文件不导入（退出码 2；--dry-run 列出问题，退出码 1）',
+    '  --json 输出（results import）：{ "fileName", "fileSha256", "total", "recorded", "changed", "unchanged", "dryRun",',
+    '    "errors"?: [{ "row", "column", "label", "message", … }], "rows"?: [{ "row", "province", "code", "name", "batch", "star", "starLabel",',
+    '    "certificateNo", "plaqueNo", "status": "new|changed|unchanged", "previous" }] }（errors、rows 仅 --dry-run 时给出）',
     '  office duplicates [--json]                            并排列出省内、跨省的疑似重复现场及处理结果',
     '  office duplicates resolve A B --as duplicate|distinct [--reason 文字]',
     '                                                        处理一对疑似重复（A、B 写作 省份:现场编号，编号唯一时可只写编号）',
@@ -289,6 +300,45 @@ export const officeCommand: Command = {
         out.document(r)
         out.data(r.path)
         out.info(`已导出 ${r.rows} 条评定结果：${r.path}（省协会用 starsite results import 导入）`)
+        return 0
+      })
+    }
+
+    if (sub === 'results import') {
+      if (args.length !== 1) throw new UsageError('office results import 需要一个评定结果文件（.xlsx）', 'office')
+      const filePath = path.resolve(args[0])
+      return withOffice(ctx, async (office) => {
+        if (options['dry-run'] === true) {
+          const r = await previewResultsImport(office, { path: filePath })
+          const rows = (r.rows ?? []).map(importRowView)
+          out.document({ ...r, rows })
+          for (const p of r.errors) out.info(describeProblem(p))
+          if (rows.length)
+            out.data(
+              formatTable(
+                ['行', '省份', '现场编号', '现场名称', '批次', '评定星级', '证书编号', '标牌编号', '变化'],
+                rows.map((x) => [
+                  String(x.row),
+                  x.province,
+                  x.code,
+                  x.name,
+                  x.batch,
+                  x.starLabel,
+                  x.certificateNo,
+                  x.plaqueNo,
+                  x.status === 'new' ? '新记录' : x.status === 'unchanged' ? '未变' : `原为 ${x.previous!.starLabel}${x.previous!.certificateNo ? ` ${x.previous!.certificateNo}` : ''}${x.previous!.plaqueNo ? ` ${x.previous!.plaqueNo}` : ''}`,
+                ]),
+              ),
+            )
+          out.info(
+            `只预览（--dry-run），未改动任何数据：共 ${r.total} 行，新记录 ${r.recorded}，修改 ${r.changed}，未变 ${r.unchanged}${r.errors.length ? `，有错误的行 ${new Set(r.errors.map((e) => e.row)).size}（有错误时整个文件不会导入）` : ''}。`,
+          )
+          return r.errors.length ? 1 : 0
+        }
+        const { fileName, fileSha256, total, recorded, changed, unchanged } = await importResultsFile(office, { path: filePath })
+        const r = { fileName, fileSha256, total, recorded, changed, unchanged, dryRun: false }
+        out.document(r)
+        out.info(`已从“${r.fileName}”导入评定结果：共 ${r.total} 行，新记录 ${r.recorded}，修改 ${r.changed}，未变 ${r.unchanged}。`)
         return 0
       })
     }

@@ -30,6 +30,21 @@ export const RESULT_FIELD_LABELS: Record<ResultField, string> = {
   batch: '批次',
 }
 
+/**
+ * The office's own import of ratings: the province file's columns (so export -> edit -> import round-trips),
+ * plus 省份 and 标牌编号. The site is found by its code, so 现场编号 is required and 现场名称 is not; the
+ * office records every rating under a batch, so 批次 is required too.
+ */
+export type OfficeResultField = ResultField | 'province' | 'plaqueNo'
+
+export const OFFICE_RESULT_COLUMNS: ColumnSet<OfficeResultField>[] = [
+  { field: 'province', header: '省份', required: false, aliases: ['省', '省份名称', '所属省份', '省（区、市）', '省区市', '地区'] },
+  ...RESULT_COLUMNS.map((c) => ({ ...c, required: c.field === 'code' || c.field === 'star' || c.field === 'batch' })),
+  { field: 'plaqueNo', header: '标牌编号', required: false, aliases: ['牌匾编号', '牌匾号', '标牌号', '星级标牌编号', '星级牌匾编号'] },
+]
+
+export const OFFICE_RESULT_FIELD_LABELS: Record<OfficeResultField, string> = { ...RESULT_FIELD_LABELS, province: '省份', plaqueNo: '标牌编号' }
+
 export type Outcome = { outcome: 'rated'; star: number } | { outcome: 'rejected'; star: null }
 
 const REJECTED = /^(未通过|不通过|未获评|未评上|落选|否|无|不予评定|未达标)$/

@@ -1,7 +1,8 @@
 /** 评定结果: the office's ratings per site and batch, exported per province in the format a province imports. */
 import { z } from 'zod'
 import { defineOps } from '../../define'
-import { outPathSchema, provinceSchema, siteRefSchema } from '../schemas'
+import { rowProblemSchema } from '../../roster/contract'
+import { filePathSchema, outPathSchema, provinceSchema, siteRefSchema } from '../schemas'
 
 export const officeResultSchema = z.object({
   province: z.string(),
@@ -17,6 +18,28 @@ export const officeResultSchema = z.object({
   recordedBy: z.string(),
   /** The site is in the current register (false once its province withdrew it). */
   inRegister: z.boolean(),
+})
+
+const ratingSchema = z.object({ star: z.number(), starLabel: z.string(), certificateNo: z.string(), plaqueNo: z.string() })
+
+/** One rating a workbook holds, matched to its register site; `previous` is the one it replaces (same batch). */
+export const resultImportRowSchema = ratingSchema.extend({
+  row: z.number(),
+  province: z.string(),
+  code: z.string(),
+  name: z.string(),
+  batch: z.string(),
+  status: z.enum(['new', 'changed', 'unchanged']),
+  previous: ratingSchema.nullable(),
+})
+
+const resultImportCountsSchema = z.object({
+  fileName: z.string(),
+  fileSha256: z.string(),
+  total: z.number(),
+  recorded: z.number(),
+  changed: z.number(),
+  unchanged: z.number(),
 })
 
 export const officeResultsOps = defineOps({
@@ -41,5 +64,19 @@ export const officeResultsOps = defineOps({
     title: '导出省级评定结果文件',
     input: z.object({ province: provinceSchema, outPath: outPathSchema }).strict(),
     output: z.object({ path: z.string(), size: z.number(), rows: z.number() }),
+  },
+  'office.results.importPreview': {
+    title: '预览导入评定结果',
+    job: true,
+    // Desktop: the path the dialog chose; browser mode: the path /api/upload returned.
+    input: z.object({ path: filePathSchema }).strict(),
+    output: resultImportCountsSchema.extend({ errors: z.array(rowProblemSchema), rows: z.array(resultImportRowSchema), dryRun: z.literal(true) }),
+  },
+  'office.results.import': {
+    title: '导入评定结果',
+    job: true,
+    // Whole or not at all: any row with a problem refuses the file (invalid-input, each problem in details).
+    input: z.object({ path: filePathSchema }).strict(),
+    output: resultImportCountsSchema.extend({ dryRun: z.literal(false) }),
   },
 })

@@ -1,5 +1,6 @@
 import { STAR_LABELS } from '../../../core/sites/fields'
 import { exportProvinceResults, setOfficeResult } from '../../../services/office/results'
+import { importResultsFile, previewResultsImport, type ResultImportRow } from '../../../services/office/resultsImport'
 import { listOfficeResults, type ResultView } from '../../../services/office/views'
 import type { OfficeHandlersFor } from '../../handler'
 import type { officeResultsOps } from './contract'
@@ -18,6 +19,25 @@ const resultView = (r: ResultView) => ({
   inRegister: r.inRegister,
 })
 
+const rating = (r: { star: number; certificateNo: string; plaqueNo: string }) => ({
+  star: r.star,
+  starLabel: STAR_LABELS[r.star] ?? String(r.star),
+  certificateNo: r.certificateNo,
+  plaqueNo: r.plaqueNo,
+})
+
+/** A row of the preview as the contract shows it (the CLI's --json prints the same). */
+export const importRowView = (r: ResultImportRow) => ({
+  row: r.row,
+  province: r.province,
+  code: r.code,
+  name: r.name,
+  batch: r.batch,
+  status: r.status,
+  ...rating(r),
+  previous: r.previous ? rating(r.previous) : null,
+})
+
 export const officeResultsHandlers: OfficeHandlersFor<typeof officeResultsOps> = {
   'office.results.list': (input, { office }) => ({ results: listOfficeResults(office, { province: input.province }).map(resultView) }),
   'office.results.set': (input, { office }) => {
@@ -31,4 +51,12 @@ export const officeResultsHandlers: OfficeHandlersFor<typeof officeResultsOps> =
     return resultView({ ...r, inRegister: true })
   },
   'office.results.export': (input, { office }) => exportProvinceResults(office, { province: input.province, out: input.outPath }),
+  'office.results.importPreview': async (input, { office, job }) => {
+    const r = await previewResultsImport(office, { path: input.path }, job)
+    return { ...r, dryRun: true as const, rows: (r.rows ?? []).map(importRowView) }
+  },
+  'office.results.import': async (input, { office, job }) => {
+    const { fileName, fileSha256, total, recorded, changed, unchanged } = await importResultsFile(office, { path: input.path }, job)
+    return { fileName, fileSha256, total, recorded, changed, unchanged, dryRun: false as const }
+  },
 }

@@ -9,6 +9,7 @@ const ACTIONS: Record<string, string> = {
   confirm: '确认',
   'resolve-duplicate': '处理重复',
   'set-result': '记录结果',
+  'import-results': '导入评定结果',
 }
 
 const ENTITIES: Record<string, string> = {

@@ -6,6 +6,7 @@ import { notifyError, notifySuccess } from '../../../app/notify'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { useLoader } from '../../../components/useLoader'
 import { formatTime } from '../common/format'
+import { ImportResultsButton } from './ImportResultsButton'
 import { RecordResultForm } from './RecordResultForm'
 
 export type OfficeResult = OpOutput<'office.results.list'>['results'][number]
@@ -22,7 +23,10 @@ export function OfficeResultsPage() {
 
   return (
     <Stack gap="md" maw={1300}>
-      <Title order={2}>评定结果</Title>
+      <Group justify="space-between" align="center">
+        <Title order={2}>评定结果</Title>
+        <ImportResultsButton onImported={() => void reload()} />
+      </Group>
       <RecordResultForm
         editing={editing}
         onSaved={() => {
