@@ -118,6 +118,24 @@ export default defineConfig(
       'react-hooks/exhaustive-deps': 'error',
     },
   },
+  {
+    // exceljs and docx are loaded on first use (services/files/exceljs.ts; letters/issue.ts imports the letter
+    // builder dynamically): imported at the top of any module the core loads, they cost every process ~25 MB
+    // and part of its start-up (bench office-receive, relay/heapFlags.ts). Types are free.
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/services/files/exceljs.ts', 'src-main/services/letters/{build,blocks,annexTable,styles}.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'exceljs', allowTypeImports: true, message: 'Use loadExcelJS() from services/files/exceljs.ts: exceljs loads on first use.' },
+            { name: 'docx', allowTypeImports: true, message: 'docx belongs to services/letters/build.ts and its blocks, which letters/issue.ts imports on first use.' },
+          ],
+        },
+      ],
+    },
+  },
   { plugins: { starsite } },
   ...LAYERS.map(({ files, ...options }) => ({ files, rules: { 'starsite/layer-imports': ['error', options] } })),
 )
