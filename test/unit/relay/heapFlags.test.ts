@@ -21,8 +21,8 @@ describe('the core process V8 flags', () => {
   })
 
   it('are flags this Node accepts, and cap the young generation', () => {
-    // Allocate 64 MiB of short-lived objects: without the cap V8 grows new space well past 16 MiB.
-    const probe = `const v8=require('node:v8');let k=[];for(let i=0;i<2e6;i++){k.push({i});if(k.length>1e5)k=[]}
+    // Churn with survivors between scavenges: without the cap V8 grows new space to 128 MiB on this machine.
+    const probe = `const v8=require('node:v8');let k=[];for(let i=0;i<1e7;i++){k.push({i,s:'x'+i});if(k.length>3e5)k=[]}
       process.stdout.write(JSON.stringify({argv:process.execArgv,newSpace:v8.getHeapSpaceStatistics().find(s=>s.space_name==='new_space').space_size}))`
     const run = (flags: string[]) => JSON.parse(execFileSync(process.execPath, [...flags, '-e', probe], { encoding: 'utf8' })) as { argv: string[]; newSpace: number }
     const capped = run([...CORE_EXEC_ARGV])
