@@ -5,14 +5,15 @@
 import path from 'node:path'
 import { utilityProcess, type UtilityProcess } from 'electron'
 import { coreChildOf, type CoreChild } from '../relay/client'
-import { CORE_EXEC_ARGV } from '../relay/heapFlags'
+import { coreExecArgv } from '../relay/heapFlags'
 import type { Log } from './log'
 
 /** The built src-main/relay/entry.ts, next to out/main/index.js. */
 export const CORE_SCRIPT = 'core.js'
 
-export function forkCoreProcess(mainDir: string, log: Log): CoreChild {
-  const child = utilityProcess.fork(path.join(mainDir, CORE_SCRIPT), [], { serviceName: 'starsite-core', stdio: 'pipe', execArgv: [...CORE_EXEC_ARGV] })
+/** `dataDir`: the folder the core will open, whose role picks its V8 flags (relay/heapFlags.ts). */
+export function forkCoreProcess(mainDir: string, dataDir: string, log: Log): CoreChild {
+  const child = utilityProcess.fork(path.join(mainDir, CORE_SCRIPT), [], { serviceName: 'starsite-core', stdio: 'pipe', execArgv: coreExecArgv(dataDir) })
   // What the core prints (a stack trace before it dies, above all) goes to the desktop log, not to nowhere.
   child.stdout?.on('data', (chunk: Buffer) => log.info(`core: ${chunk.toString('utf8').slice(0, 4000)}`))
   child.stderr?.on('data', (chunk: Buffer) => log.error(`core: ${chunk.toString('utf8').slice(0, 4000)}`))

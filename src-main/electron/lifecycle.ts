@@ -53,7 +53,7 @@ export async function startDesktop(options: StartOptions): Promise<Desktop | nul
 
   // Written once the core has created the data folder; until then a failed write is simply dropped.
   const log: Log = fileLog(dataDir)
-  const core = new CoreClient(() => forkCoreProcess(options.mainDir, log), dataDir)
+  const core = new CoreClient(() => forkCoreProcess(options.mainDir, dataDir, log), dataDir)
   const opened = await core.start()
   if (!opened.ok) {
     dialog.showErrorBox('无法打开数据', opened.error.message)

@@ -1,13 +1,20 @@
 /**
- * V8 flags for the process that holds the core (the desktop's utility process; `npm run web` and `npm run cli`
- * pass the same ones in package.json, and a unit test keeps the three in step).
+ * V8 flags for the core process, by the role of the folder it opens.
  *
- * Why: on a machine with plenty of RAM, Node's V8 lets the young generation grow to 64 MiB per semi-space
- * (128 MiB of new space). Long jobs that allocate briskly — receiving 31 bundles, importing 20,000 rows — then
- * hold that much garbage-in-waiting for their whole run: receiving 1 GiB of bundles peaked at ~290 MB, 128 MB of
- * it new space. The clerk's laptop runs Word, WPS and a browser beside us, so the core caps each semi-space at
- * 16 MiB. Measured by `npm run bench office-receive` in the core process itself (exceljs and docx loaded only
- * when needed, services/files/exceljs.ts): 31 bundles peak at ~200 MB with the cap, ~240 MB without it; 8 MiB
- * gave ~190 MB but made 1,000 letters ~13% slower (16 MiB: ~5%, within the bench's noise).
+ * The national office's core caps V8's young generation at 16 MiB a semi-space. On a machine with RAM to spare,
+ * Node lets new space grow to 128 MiB during a long, briskly allocating job, and the office's biggest job —
+ * receiving 31 provinces' bundles — then peaks at ~245 MB (the budget is 250); capped, ~200 MB
+ * (`npm run bench office-receive`, which forks the built core with these flags). A province's core keeps V8's
+ * default: the cap made 1,000 letters 15–25 % slower there, with nothing of that size to save.
+ *
+ * The desktop picks the flags each time it starts the core (electron/coreProcess.ts), so a folder that has just
+ * become an office's runs capped from the next start. The CLI and browser mode run the core in their own
+ * process with Node's defaults.
  */
-export const CORE_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=16']
+import { isOfficeFolder } from '../services/office/folder'
+
+export const OFFICE_CORE_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=16']
+
+export function coreExecArgv(dataDir: string): string[] {
+  return isOfficeFolder(dataDir) ? [...OFFICE_CORE_EXEC_ARGV] : []
+}

@@ -9,9 +9,10 @@ import type { MenuItemConstructorOptions, WebContents } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { IPC } from '../../../src-main/api/bridge'
 import { dataFlag } from '../../../src-main/electron/args'
-import { CORE_EXEC_ARGV } from '../../../src-main/relay/heapFlags'
 import { startDesktop, type Desktop } from '../../../src-main/electron/lifecycle'
+import { OFFICE_CORE_EXEC_ARGV } from '../../../src-main/relay/heapFlags'
 import { openApp } from '../../../src-main/services/context'
+import { initOffice } from '../../../src-main/services/office/profile'
 import { tempDir } from '../../helpers/tmp'
 import { app, BrowserWindow, dialog, FakeEvent, FakeWebContents, handler, invokeEvent, ipcMain, Menu, quitApp, session, shell, utilityProcess, UtilityProcess } from './fakeElectron'
 
@@ -68,6 +69,15 @@ describe('start', () => {
     expect(ipcMain.handlers.size).toBe(0)
   })
 
+  it("starts an office folder's core with the office's V8 flags", async () => {
+    const dir = path.join(tmp.dir, 'office')
+    initOffice({ dataDir: dir, actor: 'test' }, { name: '服务现场质量推进活动办公室', shortName: '推进办', year: 2021 }).office.close()
+    running = await start(['--data', dir])
+    expect(utilityProcess.fork).toHaveBeenCalledTimes(1)
+    expect(utilityProcess.fork.mock.calls[0]?.[2]).toMatchObject({ execArgv: [...OFFICE_CORE_EXEC_ARGV] })
+    expect(running?.core.status).toEqual({ state: 'ready' })
+  })
+
   it('opens the data folder from --data, hardens, registers IPC, builds the menu and loads the renderer', async () => {
     const dir = path.join(tmp.dir, 'data')
     running = await start(['--data', dir])
@@ -76,8 +86,8 @@ describe('start', () => {
     // The database belongs to the core process, started from the built core.js beside the main script.
     expect(utilityProcess.fork).toHaveBeenCalledTimes(1)
     expect(utilityProcess.fork.mock.calls[0]?.[0]).toBe(path.join(mainDir, 'core.js'))
-    // With the V8 flags the memory bench measured it under (relay/heapFlags.ts).
-    expect(utilityProcess.fork.mock.calls[0]?.[2]).toMatchObject({ execArgv: [...CORE_EXEC_ARGV] })
+    // A province's core keeps V8's defaults (relay/heapFlags.ts: only an office's is capped).
+    expect(utilityProcess.fork.mock.calls[0]?.[2]).toMatchObject({ execArgv: [] })
     expect(running?.core.status).toEqual({ state: 'ready' })
     expect(app.enableSandbox).toHaveBeenCalled()
     expect(session.defaultSession.permissionRequestHandler).not.toBeNull()
