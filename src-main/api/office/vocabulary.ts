@@ -18,7 +18,7 @@ export const BUNDLE_PROBLEM_LABELS = {
   'hash-mismatch': '内容不符',
   'size-mismatch': '大小不符',
   'bad-signature': '签名/密钥',
-  'bad-manifest': '清单有误',
+  'bad-manifest': '包或清单有误',
 } as const
 
 export const OFFICE_DUPLICATE_REASON_LABELS = {

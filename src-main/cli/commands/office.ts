@@ -15,20 +15,16 @@ import { exportRegister } from '../../services/office/export'
 import { exportProvinceResults, setOfficeResult } from '../../services/office/results'
 import { importResultsFile, previewResultsImport } from '../../services/office/resultsImport'
 import { importRowView } from '../../api/office/results/handlers'
+import { BUNDLE_PROBLEM_LABELS } from '../../api/office/vocabulary'
 import { describeProblem } from '../../core/roster/problems'
 import { listDuplicates, resolveDuplicate, type DuplicatePairView } from '../../services/office/duplicates'
 import { UsageError, type OptionValues } from '../args'
 import type { Command, CommandContext } from '../command'
 import { formatTable } from '../output'
 
-const PROBLEM_LABELS: Record<string, string> = {
-  missing: '缺失',
-  extra: '多余',
-  'hash-mismatch': '内容不符',
-  'size-mismatch': '大小不符',
-  'bad-signature': '签名/密钥',
-  'bad-manifest': '清单有误',
-}
+// The 报送包 page's labels: a file that is no bundle at all (a folder, a PDF, unreadable) is reported under
+// bad-manifest too, hence 包或清单有误.
+const PROBLEM_LABELS: Record<string, string> = BUNDLE_PROBLEM_LABELS
 
 const STATUS_LABELS: Record<string, string> = {
   ingested: '已入库',

@@ -13,7 +13,7 @@ const PROBLEM_LABELS: Record<string, string> = {
   'hash-mismatch': '内容不符',
   'size-mismatch': '大小不符',
   'bad-signature': '签名无效',
-  'bad-manifest': '清单有误',
+  'bad-manifest': '包或清单有误',
 }
 
 export const verifyCommand: Command = {
