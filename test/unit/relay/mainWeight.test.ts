@@ -32,8 +32,9 @@ describe('what each process loads', () => {
     const loaded = [...reachable(path.join(SRC, 'electron', 'main.ts'))].map(rel)
     expect(loaded).toContain('relay/client.ts')
     const heavy = loaded.filter((f) => /^(db|services)\//.test(f) || /^api\/(dispatch|handlers)\.ts$/.test(f) || /\/handlers\.ts$/.test(f))
-    // Where the data folder is, resolved before the core starts, is the one service module main needs.
-    expect(heavy).toEqual(['services/dataDir.ts'])
+    // Where the data folder is, and whose it is (an office's core starts with other V8 flags: relay/heapFlags.ts),
+    // both settled before the core starts, are the two service modules main needs: paths and file names only.
+    expect(heavy).toEqual(['services/dataDir.ts', 'services/office/folder.ts'])
   })
 
   it('the core process entry reaches dispatch', () => {
