@@ -23,7 +23,7 @@ import { addKey } from '../../src-main/services/office/keys'
 import { initOffice } from '../../src-main/services/office/profile'
 import { receive } from '../../src-main/services/office/receive'
 import { compare, median, type Case, type Stats } from '../harness'
-import { receiveSet, type SetName } from './officeReceiveData'
+import { receiveSet, type ReceiveSet, type SetName } from './officeReceiveData'
 import { memoryOf, resetPeakOf } from './peakRss'
 
 const TARGET = 1.25
@@ -42,6 +42,18 @@ function childrenCpuMs(): number {
   }
 }
 
+/** A fresh office with the set's 31 provinces' keys registered. */
+function openBenchOffice(dataDir: string, keys: ReceiveSet['keys']): OfficeContext {
+  const { office } = initOffice({ dataDir, actor: 'bench' }, { name: '服务现场质量推进活动办公室', shortName: '推进办', year: 2021 })
+  try {
+    for (const k of keys) addKey(office, { province: k.province, file: k.file })
+  } catch (error) {
+    office.close()
+    throw error
+  }
+  return office
+}
+
 export const officeReceiveCase: Case = {
   name: 'office-receive: 31 bundles vs sha256sum',
   async run() {
@@ -56,9 +68,7 @@ export const officeReceiveCase: Case = {
         {
           label: 'receive (copy, verify, hash, store, register)',
           setup: () => {
-            const { office } = initOffice({ dataDir: path.join(root, `office-${n++}`), actor: 'bench' }, { name: '服务现场质量推进活动办公室', shortName: '推进办', year: 2021 })
-            for (const k of set.keys) addKey(office, { province: k.province, file: k.file })
-            return office
+            return openBenchOffice(path.join(root, `office-${n++}`), set.keys)
           },
           body: async (office: OfficeContext) => {
             const outcomes = await receive(office, [set.dir])
@@ -133,12 +143,7 @@ async function corePeak(set: SetName): Promise<CoreReport & { execArgv: string[]
   const data = await receiveSet(set)
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'starsite-bench-office-mem-'))
   const dataDir = path.join(root, '推进办')
-  const { office } = initOffice({ dataDir, actor: 'bench' }, { name: '服务现场质量推进活动办公室', shortName: '推进办', year: 2021 })
-  try {
-    for (const k of data.keys) addKey(office, { province: k.province, file: k.file })
-  } finally {
-    office.close()
-  }
+  openBenchOffice(dataDir, data.keys).close()
   const execArgv = coreExecArgv(dataDir)
   let pid = 0
   const client = new CoreClient(() => {

@@ -1,36 +1,24 @@
 /**
- * Peak RSS of this process, for the memory benches' child processes. On Linux, writing "5" to
- * /proc/self/clear_refs resets VmHWM, so a phase's peak can be its own rather than the running maximum;
- * elsewhere only the process-wide peak (resourceUsage().maxRSS) is known.
+ * Peak RSS of a process of ours — this one, or a child such as a forked core — for the memory benches. On
+ * Linux, writing "5" to /proc/<pid>/clear_refs resets VmHWM, so a phase's peak can be its own rather than the
+ * running maximum; elsewhere only this process's overall peak (resourceUsage().maxRSS) is known.
  */
 import fs from 'node:fs'
 
-const STATUS = '/proc/self/status'
+type Pid = number | 'self'
 
-export const canReset = (() => {
+/** Start a new peak for that process; false where the peak cannot be reset. */
+export function resetPeakOf(pid: Pid): boolean {
   try {
-    fs.writeFileSync('/proc/self/clear_refs', '5')
-    return fs.existsSync(STATUS)
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5')
+    return fs.existsSync(`/proc/${pid}/status`)
   } catch {
     return false
   }
-})()
-
-/** Start a new peak (a no-op where the peak cannot be reset). */
-export function resetPeak(): void {
-  if (canReset) fs.writeFileSync('/proc/self/clear_refs', '5')
 }
 
-export function peakKiB(): number {
-  if (canReset) {
-    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(STATUS, 'utf8'))
-    if (m) return Number(m[1])
-  }
-  return process.resourceUsage().maxRSS
-}
-
-/** VmRSS and VmHWM of another process of ours (a forked core), in KiB; null where /proc is not there. */
-export function memoryOf(pid: number): { rssKiB: number; peakKiB: number } | null {
+/** VmRSS and VmHWM in KiB; null where /proc is not there. */
+export function memoryOf(pid: Pid): { rssKiB: number; peakKiB: number } | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
     const rss = /VmRSS:\s+(\d+) kB/.exec(status)
@@ -41,12 +29,14 @@ export function memoryOf(pid: number): { rssKiB: number; peakKiB: number } | nul
   }
 }
 
-/** Start a new peak for that process (Linux: its VmHWM becomes its current RSS). */
-export function resetPeakOf(pid: number): boolean {
-  try {
-    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5')
-    return true
-  } catch {
-    return false
-  }
+export const canReset = resetPeakOf('self')
+
+/** Start a new peak for this process (a no-op where the peak cannot be reset). */
+export function resetPeak(): void {
+  if (canReset) resetPeakOf('self')
+}
+
+/** This process's peak RSS in KiB. */
+export function peakKiB(): number {
+  return (canReset && memoryOf('self')?.peakKiB) || process.resourceUsage().maxRSS
 }

@@ -38,7 +38,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // Up to 64 MiB of page cache (SQLite's default is 2 MiB), filled only as pages are read: an import of
     // thousands of sites with their findings then stays in memory until its commit instead of spilling
     // pages into the WAL mid-transaction, and re-reads after it hit the cache.
-    db.pragma(`cache_size = -${Math.max(2048, Math.round(options.cacheKiB ?? 65536))}`)
+    db.pragma(`cache_size = -${options.cacheKiB ?? 64 * 1024}`)
     if (options.migrate !== false && !options.readonly) migrate(db, migrations, options.beforeMigrate)
     return db
   } catch (error) {

@@ -11,21 +11,14 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dispatch } from '../../src-main/api/dispatch'
 import { tempDir } from '../helpers/tmp'
 import { changeStarLevel, province, type Province } from '../unit/office/helpers'
 import { launchBrowser, screenshotPath } from './helpers/browser'
-import { startSessionBrowserMode } from './helpers/session'
+import { startOfficeBrowserMode } from './helpers/session'
 import { watchPage } from './helpers/ui'
 
-async function must<T>(envelope: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>): Promise<T> {
-  const e = await envelope
-  if (!e.ok) throw new Error(e.error.message)
-  return e.value as T
-}
-
 describe('office: 待确认 confirmed by fingerprint, a re-sent bundle with its diff, results recorded and exported', () => {
-  let env: Awaited<ReturnType<typeof startSessionBrowserMode>>
+  let env: Awaited<ReturnType<typeof startOfficeBrowserMode>>
   let chrome: Awaited<ReturnType<typeof launchBrowser>>
   let page: Page
   let problems: string[]
@@ -35,11 +28,7 @@ describe('office: 待确认 confirmed by fingerprint, a re-sent bundle with its 
   const first = path.join(work.dir, '广东_第一次.zip')
   const second = path.join(work.dir, '广东_第二次.zip')
   const unregistered = path.join(work.dir, '浙江.zip')
-  const office = () => {
-    const state = env.session.state
-    if (state.role !== 'office') throw new Error('not the office')
-    return state.office
-  }
+  const office = () => env.office()
 
   beforeAll(async () => {
     guangdong = await province('广东')
@@ -51,10 +40,7 @@ describe('office: 待确认 confirmed by fingerprint, a re-sent bundle with its 
     const keyFile = path.join(work.dir, '广东.pem')
     fs.copyFileSync(guangdong.publicKeyFile, keyFile)
 
-    env = await startSessionBrowserMode()
-    await env.session.becomeOffice({ name: '服务现场质量推进活动办公室', shortName: '推进办', year: 2021 })
-    await must(dispatch(env.session, 'office.keys.add', { province: '广东', file: keyFile }))
-    await must(dispatch(env.session, 'office.bundles.receive', { paths: [first] }))
+    env = await startOfficeBrowserMode([{ province: '广东', file: keyFile }], [first])
     chrome = await launchBrowser()
     page = await chrome.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true })
     problems = watchPage(page)

@@ -14,14 +14,9 @@ import { listOfficeResults } from '../../src-main/services/office/views'
 import { tempDir } from '../helpers/tmp'
 import { province, type Province } from '../unit/office/helpers'
 import { launchBrowser, screenshotPath } from './helpers/browser'
-import { startSessionBrowserMode } from './helpers/session'
+import { startOfficeBrowserMode } from './helpers/session'
+import { must } from './helpers/twoSites'
 import { watchPage } from './helpers/ui'
-
-async function must<T>(envelope: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>): Promise<T> {
-  const e = await envelope
-  if (!e.ok) throw new Error(e.error.message)
-  return e.value as T
-}
 
 async function writeRatings(file: string, rows: unknown[][]): Promise<string> {
   const wb = new ExcelJS.Workbook()
@@ -36,18 +31,14 @@ async function writeRatings(file: string, rows: unknown[][]): Promise<string> {
 }
 
 describe('office: 导入评定结果 — preview with errors, preview old → new, confirm', () => {
-  let env: Awaited<ReturnType<typeof startSessionBrowserMode>>
+  let env: Awaited<ReturnType<typeof startOfficeBrowserMode>>
   let chrome: Awaited<ReturnType<typeof launchBrowser>>
   let page: Page
   let problems: string[]
   const work = tempDir('starsite-e2e-office-resimp-')
   let guangdong: Province
   const codes: string[] = []
-  const office = () => {
-    const state = env.session.state
-    if (state.role !== 'office') throw new Error('not the office')
-    return state.office
-  }
+  const office = () => env.office()
 
   beforeAll(async () => {
     guangdong = await province('广东')
@@ -55,10 +46,7 @@ describe('office: 导入评定结果 — preview with errors, preview old → ne
     await guangdong.bundle(bundle)
     const keyFile = path.join(work.dir, '广东.pem')
     fs.copyFileSync(guangdong.publicKeyFile, keyFile)
-    env = await startSessionBrowserMode()
-    await env.session.becomeOffice({ name: '服务现场质量推进活动办公室', shortName: '推进办', year: 2021 })
-    await must(dispatch(env.session, 'office.keys.add', { province: '广东', file: keyFile }))
-    await must(dispatch(env.session, 'office.bundles.receive', { paths: [bundle] }))
+    env = await startOfficeBrowserMode([{ province: '广东', file: keyFile }], [bundle])
     const { sites } = await must<{ sites: { code: string }[] }>(dispatch(env.session, 'office.register.list', {}))
     codes.push(...sites.map((s) => s.code))
     await must(dispatch(env.session, 'office.results.set', { province: '广东', code: codes[0], star: 3, batch: '2021年第一批', certificateNo: 'ZS-1' }))

@@ -22,9 +22,6 @@ import { UsageError, type OptionValues } from '../args'
 import type { Command, CommandContext } from '../command'
 import { formatTable } from '../output'
 
-// The 报送包 page's labels: a file that is no bundle at all (a folder, a PDF, unreadable) is reported under
-// bad-manifest too, hence 包或清单有误.
-const PROBLEM_LABELS: Record<string, string> = BUNDLE_PROBLEM_LABELS
 
 const STATUS_LABELS: Record<string, string> = {
   ingested: '已入库',
@@ -203,7 +200,7 @@ export const officeCommand: Command = {
         for (const o of outcomes) {
           out.info(`${STATUS_LABELS[o.status]}  ${o.file}`)
           out.info(`  ${o.message}`)
-          for (const p of o.problems) out.info(`  [${PROBLEM_LABELS[p.problem] ?? p.problem}] ${p.path}：${p.message}`)
+          for (const p of o.problems) out.info(`  [${BUNDLE_PROBLEM_LABELS[p.problem] ?? p.problem}] ${p.path}：${p.message}`)
           for (const c of o.diff?.changed ?? []) out.info(`  改动 ${c.code} ${c.field}：${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`)
           for (const a of o.diff?.added ?? []) out.info(`  新增 ${a.code} ${a.name}`)
           for (const w of o.diff?.withdrawn ?? []) out.info(`  撤回 ${w.code} ${w.name}`)

@@ -264,10 +264,7 @@ describe('office results import', () => {
     for (let b = 0; b < 5000; b++) for (const code of codes) rows.push(['', code, '', (b % 7) + 1, `C-${b}`, '', `第${b + 1}批`])
     expect(rows).toHaveLength(20_000)
     const f = await writeSheet(file('两万行.xlsx'), rows)
-    const started = Date.now()
     const r = await importResultsFile(office, { path: f })
-    // A figure for the report, not an assertion.
-    console.log(`office results import: 20,000 rows in ${Date.now() - started} ms`)
     expect(r).toMatchObject({ total: 20_000, recorded: 20_000, changed: 0 })
     const results = listOfficeResults(office)
     expect(results).toHaveLength(20_000)
