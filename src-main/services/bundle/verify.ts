@@ -26,7 +26,7 @@ import { compareWithManifest, parseManifest, problem, type Manifest, type Proble
 import { unsafeEntryReason } from '../../core/bundle/names'
 import { AppError } from '../../core/errors'
 import { fsErrorCode, readFailureMessage } from '../../core/files/fsError'
-import { hashPass, type HashRange, type LocatedRange } from '../files/hashPass'
+import { hashPass, TruncatedFile, type HashRange, type LocatedRange } from '../files/hashPass'
 import type { JobHandle } from '../jobs'
 import { fingerprintOf, verifyBytes } from '../keys/keys'
 
@@ -61,6 +61,14 @@ export interface VerifyOptions {
   fileSha256?: boolean
   /** Entries whose bytes to hand back (the receiver's roster), so nobody opens the zip again for them. */
   keepEntries?: string[]
+  /**
+   * Write a copy of the file in the same pass that hashes it (the office keeps that copy): every byte goes
+   * to `sink` once, and nothing is read again. The few bytes read outside the pass (the directory, the
+   * deflated manifest) are hashed when read and again in the pass, so a file changed while it is read is
+   * refused rather than kept unlike what was verified. Read and write errors then reach the caller as they
+   * are, for it to tell its source's from its own folder's.
+   */
+  copyTo?: { sink: (chunk: Buffer, position: number) => Promise<void>; firstChunk?: number }
 }
 
 /** Small files we keep in memory to parse; anything bigger is not a manifest we wrote. */
@@ -102,8 +110,18 @@ class FdReader extends yauzl.RandomAccessReader {
   private windowStart = 0
   private windowLength = 0
 
-  constructor(private readonly fd: number) {
+  /** `record`: told of every read from the file, with the bytes it gave (see VerifyOptions.copyTo). */
+  constructor(
+    private readonly fd: number,
+    private readonly record?: (position: number, bytes: Buffer) => void,
+  ) {
     super()
+  }
+
+  private readSync(buffer: Buffer, offset: number, length: number, position: number): number {
+    const n = fs.readSync(this.fd, buffer, offset, length, position)
+    this.record?.(position, buffer.subarray(offset, offset + n))
+    return n
   }
 
   override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null, bytesRead?: number) => void): void {
@@ -118,11 +136,11 @@ class FdReader extends yauzl.RandomAccessReader {
   }
 
   private readNow(buffer: Buffer, offset: number, length: number, position: number): number {
-    if (length > WINDOW / 4) return fs.readSync(this.fd, buffer, offset, length, position)
+    if (length > WINDOW / 4) return this.readSync(buffer, offset, length, position)
     const inWindow = position >= this.windowStart && position + length <= this.windowStart + this.windowLength
     if (!inWindow) {
       this.windowStart = position
-      this.windowLength = fs.readSync(this.fd, this.window, 0, WINDOW, position)
+      this.windowLength = this.readSync(this.window, 0, WINDOW, position)
     }
     const from = position - this.windowStart
     const n = Math.max(0, Math.min(length, this.windowLength - from))
@@ -132,7 +150,7 @@ class FdReader extends yauzl.RandomAccessReader {
 
   /** Entries read through yauzl (the deflated manifest): 1 MiB reads. Not fs.ReadStream, whose destroy closes the fd. */
   override _readStreamForRange(start: number, end: number): Readable {
-    const fd = this.fd
+    const readSync = this.readSync.bind(this)
     let pos = start
     return new Readable({
       read() {
@@ -140,7 +158,7 @@ class FdReader extends yauzl.RandomAccessReader {
         const buffer = Buffer.allocUnsafe(Math.min(1024 * 1024, end - pos))
         let n: number
         try {
-          n = fs.readSync(fd, buffer, 0, buffer.length, pos)
+          n = readSync(buffer, 0, buffer.length, pos)
         } catch (error) {
           return void this.destroy(error as Error)
         }
@@ -193,11 +211,11 @@ function entryLocator(at: number, size: number, fileSize: number, slot: number, 
   }
 }
 
-function openZip(fd: number, size: number): Promise<yauzl.ZipFile> {
+function openZip(fd: number, size: number, record?: (position: number, bytes: Buffer) => void): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
     // decodeStrings false: yauzl would otherwise abort the whole read at the first unsafe name; we report it.
     // autoClose false: the entries are read after the whole directory has been walked.
-    yauzl.fromRandomAccessReader(new FdReader(fd), size, { lazyEntries: true, decodeStrings: false, autoClose: false, validateEntrySizes: true }, (err, zip) =>
+    yauzl.fromRandomAccessReader(new FdReader(fd, record), size, { lazyEntries: true, decodeStrings: false, autoClose: false, validateEntrySizes: true }, (err, zip) =>
       err ? reject(err) : resolve(zip!),
     ),
   )
@@ -206,15 +224,10 @@ function openZip(fd: number, size: number): Promise<yauzl.ZipFile> {
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
 
 /** What a file that yauzl cannot open as a zip is, from its first bytes: said in Chinese, naming the file. */
-function notAZip(file: string, name: string, size: number): { reason: string; message: string } {
+function notAZip(fd: number, name: string, size: number): { reason: string; message: string } {
   if (size === 0) return { reason: 'empty', message: `“${name}”是空文件（0 字节），不是报送包` }
   const head = Buffer.alloc(8)
-  const fd = fs.openSync(file, 'r')
-  try {
-    fs.readSync(fd, head, 0, 8, 0)
-  } finally {
-    fs.closeSync(fd)
-  }
+  fs.readSync(fd, head, 0, 8, 0)
   const starts = (sig: number[] | string) => head.subarray(0, sig.length).equals(Buffer.from(sig as never))
   if (starts([0x50, 0x4b, 0x03, 0x04]) || starts([0x50, 0x4b, 0x05, 0x06]))
     return { reason: 'truncated', message: `“${name}”是 zip 文件，但不完整或已损坏（可能没有传完或被截断），读不到其目录，请让报送方重新发送` }
@@ -321,19 +334,27 @@ export async function verifyBundle(file: string, job: JobHandle = NO_JOB, option
   // One descriptor for the listing and the pass: the same file throughout, however the name is used meanwhile.
   const fd = fs.openSync(file, 'r')
   try {
-    const size = fs.fstatSync(fd).size
-    const result = await verifyFd(file, fd, size, job, options)
-    // A file refused before the pass (not a zip, a zip bomb, no manifest) still gets its hash when asked.
-    if (options.fileSha256 && !result.sha256) result.sha256 = (await hashPass(fd, size, [], { whole: true })).sha256
-    return result
+    return await verifyOpenBundle(fd, fs.fstatSync(fd).size, job, { ...options, displayName: options.displayName ?? path.basename(file) })
   } finally {
     fs.closeSync(fd)
   }
 }
 
-async function verifyFd(file: string, fd: number, fileSize: number, job: JobHandle, options: VerifyOptions): Promise<VerifyResult> {
+/** verifyBundle over a descriptor the caller opened (and closes), `size` bytes long; name it with displayName. */
+export async function verifyOpenBundle(fd: number, size: number, job: JobHandle = NO_JOB, options: VerifyOptions & { displayName: string }): Promise<VerifyResult> {
+  const result = await verifyFd(fd, size, job, options)
+  // A file refused before the pass (not a zip, a zip bomb, no manifest) still gets its hash (and copy) when asked.
+  if ((options.fileSha256 || options.copyTo) && !result.sha256)
+    result.sha256 = (await hashPass(fd, size, [], { whole: true, sink: options.copyTo?.sink, firstChunk: options.copyTo?.firstChunk })).sha256
+  return result
+}
+
+/** A read outside the pass, with the hash of the bytes it gave (VerifyOptions.copyTo). */
+type OutOfPass = HashRange & { read: string }
+
+async function verifyFd(fd: number, fileSize: number, job: JobHandle, options: VerifyOptions & { displayName: string }): Promise<VerifyResult> {
   const stat = { size: fileSize }
-  const fileName = options.displayName ?? path.basename(file)
+  const fileName = options.displayName
   const failWith = (earlier: Problem[], message: string, reason: string, at = MANIFEST_PATH): VerifyResult => ({
     ok: false,
     files: 0,
@@ -343,11 +364,18 @@ async function verifyFd(file: string, fd: number, fileSize: number, job: JobHand
     signatureValid: false,
   })
 
+  const outOfPass: OutOfPass[] = []
+  const record = options.copyTo
+    ? (position: number, bytes: Buffer) => {
+        if (bytes.length) outOfPass.push({ start: position, end: position + bytes.length, read: createHash('sha256').update(bytes).digest('hex') })
+      }
+    : undefined
   let zip: yauzl.ZipFile
   try {
-    zip = await openZip(fd, fileSize)
-  } catch {
-    const { reason, message } = notAZip(file, fileName, stat.size)
+    zip = await openZip(fd, fileSize, record)
+  } catch (error) {
+    if (options.copyTo && fsErrorCode(error)) throw error
+    const { reason, message } = notAZip(fd, fileName, stat.size)
     return failWith([], message, reason, fileName)
   }
 
@@ -457,16 +485,29 @@ async function verifyFd(file: string, fd: number, fileSize: number, job: JobHand
         read.push({ path: name, refused: failure })
       }
     }
-    if (located.length || options.fileSha256) {
+    if (located.length || options.fileSha256 || options.copyTo) {
+      const copy = options.copyTo
       try {
-        sha256 = (await hashPass(fd, fileSize, [], { whole: options.fileSha256, located, onChunk })).sha256
+        sha256 = (await hashPass(fd, fileSize, outOfPass, { whole: options.fileSha256 || !!copy, located, onChunk, sink: copy?.sink, firstChunk: copy?.firstChunk })).sha256
       } catch (error) {
         if ((error as AppError).code === 'cancelled') throw error
+        // Copying: a failed read or write is the caller's to tell apart (its source, or its own folder).
+        if (copy && !(error instanceof TruncatedFile)) throw error
         const code = fsErrorCode(error)
         // A system error (EIO…) in Chinese with its code; otherwise the pass's own words (a truncated file).
         return failWith(problems, code ? readFailureMessage(code, fileName) : `“${fileName}”读取中断（文件可能已损坏）：${(error as Error).message}`, 'unreadable', fileName)
       }
       for (const r of ranged) read[r.slot] = { path: read[r.slot].path, size: r.end - r.start, sha256: r.sha256! }
+      if (outOfPass.some((r) => r.sha256 !== r.read))
+        return {
+          ...failWith(
+            problems,
+            `“${fileName}”在读取过程中被改动（同一位置先后读到的内容不同），未保存；请等文件不再变化（例如复制或下载完成）后重新接收`,
+            'changed-while-reading',
+            fileName,
+          ),
+          sha256,
+        }
     }
   } finally {
     zip.close()

@@ -42,6 +42,21 @@ export interface HashPassOptions {
   located?: LocatedRange[]
   /** Called after each chunk with its size; may throw (a cancel) to stop the pass. */
   onChunk?: (bytes: number) => void
+  /**
+   * Handed each chunk as read, with its offset, e.g. to write a copy of the file in the same pass. The slot is
+   * reused only once this has settled; a rejection stops the pass with that error.
+   */
+  sink?: (chunk: Buffer, position: number) => Promise<void>
+  /** Size of the first read, when smaller than a chunk (the crash tests' point after it is then mid-file). */
+  firstChunk?: number
+}
+
+/** The file ended before the size it was opened at: it was cut short (or is being cut) while read. */
+export class TruncatedFile extends Error {
+  constructor(readonly at: number, readonly size: number) {
+    super(`unexpected EOF: ${at} of ${size} bytes`)
+    this.name = 'TruncatedFile'
+  }
 }
 
 const readAt = (fd: number, buffer: Buffer, position: number) =>
@@ -58,6 +73,8 @@ export async function hashPass(fd: number, size: number, ranges: HashRange[], op
   const { slots, views } = takeSlots()
   const worker = startWorkerPass(slots, !!options.whole)
   const freed: Promise<void>[] = slots.map(() => Promise.resolve())
+  // The sink's part of each slot's release, kept apart: an aborted pass's worker never releases its slots.
+  const sunk: Promise<void>[] = slots.map(() => Promise.resolve())
   const tail = Buffer.alloc(MAX_LOCATOR)
   let tailLength = 0
   let reading: Promise<number> | null = null
@@ -80,11 +97,12 @@ export async function hashPass(fd: number, size: number, ranges: HashRange[], op
       if (r.start < locator.at + locator.length) throw new Error('a located range must start after its locator')
       add(r)
     }
-    if (size > 0) reading = readAt(fd, views[0], 0)
+    const first = options.firstChunk ? views[0].subarray(0, Math.min(CHUNK, options.firstChunk)) : views[0]
+    if (size > 0) reading = readAt(fd, first, 0)
     while (pos < size) {
       const n = await reading!
       reading = null
-      if (n === 0) throw new Error(`unexpected EOF: ${pos} of ${size} bytes`)
+      if (n === 0) throw new TruncatedFile(pos, size)
       const start = pos
       const end = Math.min(pos + n, size)
       pos = end
@@ -113,7 +131,14 @@ export async function hashPass(fd: number, size: number, ranges: HashRange[], op
         if (r.end <= end) active.splice(i, 1)
         else i++
       }
-      freed[slot] = worker.update(slot, chunk.length, parts)
+      const hashed = worker.update(slot, chunk.length, parts)
+      if (options.sink) {
+        sunk[slot] = options.sink(chunk, start)
+        // Awaited before the next read into this slot, or at the end; never left unhandled meanwhile.
+        sunk[slot].catch(() => undefined)
+        freed[slot] = Promise.all([hashed, sunk[slot]]).then(() => undefined)
+        freed[slot].catch(() => undefined)
+      } else freed[slot] = hashed
       tailLength = Math.min(MAX_LOCATOR, chunk.length)
       chunk.copy(tail, 0, chunk.length - tailLength)
       options.onChunk?.(chunk.length)
@@ -124,6 +149,8 @@ export async function hashPass(fd: number, size: number, ranges: HashRange[], op
     // Ranges at the very end of the file (empty ones), and none that reach past it.
     while (next < sorted.length) add(sorted[next++])
     if (all.some((r) => r.end > size)) throw new Error(`a range ends past the end of the file (${size} bytes)`)
+    // The last chunks' sink writes: a failure there fails the pass as one mid-file would.
+    await Promise.all(sunk)
     const digests = await worker.digest(all.length)
     all.forEach((r, i) => (r.sha256 = digests.ranges[i] ?? EMPTY_SHA256))
     finished = true
@@ -131,8 +158,10 @@ export async function hashPass(fd: number, size: number, ranges: HashRange[], op
   } finally {
     if (!finished) {
       worker.abort()
-      // The read in flight writes into a slot and uses the descriptor: let it settle before the caller closes it.
+      // The read in flight writes into a slot and uses the descriptor, and a sink may still be writing from one:
+      // let them settle before the caller closes its descriptors.
       await reading?.catch(() => undefined)
+      await Promise.allSettled(sunk)
     }
     // An aborted pass's slots may still be read by the worker: only a finished pass's go back for reuse.
     if (finished) idle.push({ slots, views })

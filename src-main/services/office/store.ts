@@ -1,20 +1,22 @@
 /**
- * Received bundles are kept whole, content-addressed: bundles/ab/abcdef….zip. The incoming file is copied to
- * a staged partial file first; that private copy is what gets verified and hashed, so what is stored is
- * exactly what was verified, whatever happens to the original meanwhile.
+ * Received bundles are kept whole, content-addressed: bundles/ab/abcdef….zip. The incoming file is read once:
+ * the province verifier hashes every stored entry and the whole file (the content address) on a worker thread
+ * while each chunk is also written to a staged partial file in tmp/. What is stored is exactly the bytes that
+ * were hashed, whatever happens to the original meanwhile; the few bytes the verifier reads outside that pass
+ * (the zip's directory, the manifest) are checked against the pass, so a file changed while read is refused.
  *
- * Speed (bench `office-receive`): the copy goes through one reused 1 MiB buffer in the thread pool (as cheap
- * as fs.copyFile here, and it leaves a point mid-copy for the crash tests); the copy is then read once, in big
- * chunks, by the province verifier, which has every stored entry and the whole file (the content address)
- * hashed on a worker thread in that same pass; the fsync runs in the thread pool meanwhile, so the disk
- * write overlaps the hashing.
+ * Speed (bench `office-receive`): one read of the source and one write of the copy, in 2 MiB chunks through
+ * the thread pool; the copy is never read back. The fsync runs in the thread pool while the next bundle is
+ * read. Errors are sorted by side: a read of the source failing refuses that bundle (SourceUnreadable); a
+ * write into our own folder failing stops the run (storeFailure).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { ROSTER_PATH } from '../../core/bundle/layout'
 import { AppError } from '../../core/errors'
 import { fsErrorCode, readFailureMessage, writeFailureMessage } from '../../core/files/fsError'
-import { verifyBundle, type VerifyResult } from '../bundle/verify'
+import { verifyOpenBundle, type VerifyResult } from '../bundle/verify'
+import { TruncatedFile } from '../files/hashPass'
 import { createPartial, type PartialFile } from '../files/atomicWrite'
 import { killPoint } from '../files/killPoint'
 import { testHook } from '../files/testHook'
@@ -42,12 +44,8 @@ export interface StagedBundle {
   discard(): void
 }
 
-/** 1 MiB: as fast as bigger reads (sequential, read ahead by the OS) and less memory per bundle staged. */
-const COPY_CHUNK = 1024 * 1024
 /** The first read is small, so the crash tests' point after it is mid-copy for any bundle but a tiny one. */
 const FIRST_CHUNK = 64 * 1024
-/** Copy buffers, reused: a fresh one per bundle is new memory the kernel must fault in every time. */
-const copyBuffers: Buffer[] = []
 
 /**
  * The file handed over could not be read (a stick pulled out, a file gone since the listing, a folder or a
@@ -79,7 +77,7 @@ function notRegular(source: string, stat: fs.Stats): SourceUnreadable {
 /** Absent on Windows, where a pipe cannot sit in a folder under a .zip name anyway. */
 const OPEN_NONBLOCK = fs.constants.O_RDONLY | ((fs.constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0)
 
-async function openSource(source: string): Promise<fs.promises.FileHandle> {
+async function openSource(source: string): Promise<{ from: fs.promises.FileHandle; size: number }> {
   let from: fs.promises.FileHandle
   try {
     // By type first: opening a FIFO for reading would wait for a writer that never comes.
@@ -94,48 +92,35 @@ async function openSource(source: string): Promise<fs.promises.FileHandle> {
   try {
     const stat = await from.stat()
     if (!stat.isFile()) throw notRegular(source, stat)
+    return { from, size: stat.size }
   } catch (error) {
     await from.close().catch(() => undefined)
     throw unreadable(source, error)
   }
-  return from
+}
+
+/** A write into our own tmp/ failed mid-copy: kept apart from the source's read errors, which refuse one bundle. */
+class CopyWriteFailure extends Error {
+  constructor(readonly failure: unknown) {
+    super('copy into tmp/ failed')
+    this.name = 'CopyWriteFailure'
+  }
 }
 
 /**
- * Source errors come out as SourceUnreadable; errors writing `target` (our own tmp/) as they are, for
- * stageBundle to turn into the run-stopping message.
+ * The verifier read only the source and wrote only through our sink: its failures sorted into the source's
+ * (this bundle refused, the run goes on) and ours (returned as they were, for storeFailure to stop the run).
  */
-async function copyInto(source: string, target: string): Promise<void> {
-  const buffer = copyBuffers.pop() ?? Buffer.allocUnsafeSlow(COPY_CHUNK)
-  try {
-    const from = await openSource(source)
-    try {
-      const to = await fs.promises.open(target, 'wx')
-      try {
-        for (let pos = 0; ; ) {
-          let bytesRead: number
-          try {
-            ;({ bytesRead } = await from.read(buffer, 0, pos === 0 ? FIRST_CHUNK : COPY_CHUNK, pos))
-          } catch (error) {
-            throw unreadable(source, error)
-          }
-          if (bytesRead === 0) break
-          // Crash tests: a power cut mid-copy, once the partial in tmp/ has been handed some bytes.
-          if (pos > 0) killPoint('office-receive-copy')
-          testHook('office-receive-write', source)
-          for (let off = 0; off < bytesRead; ) off += (await to.write(buffer, off, bytesRead - off, pos + off)).bytesWritten
-          pos += bytesRead
-        }
-      } finally {
-        await to.close()
-      }
-    } finally {
-      // Everything was read (or the copy failed already): closing the source cannot change the outcome.
-      await from.close().catch(() => undefined)
-    }
-  } finally {
-    copyBuffers.push(buffer)
-  }
+function sortFailure(error: unknown, source: string): unknown {
+  if (error instanceof CopyWriteFailure) return error.failure
+  if (error instanceof TruncatedFile)
+    return new SourceUnreadable(
+      source,
+      undefined,
+      `读取“${path.basename(source)}”时文件变短了（可能仍在复制或下载中，或已被改动），未保存；请等文件完整后重新接收`,
+    )
+  if (fsErrorCode(error)) return unreadable(source, error)
+  return error
 }
 
 /** The folder as the office's staff know it, in messages about writing there. */
@@ -156,20 +141,6 @@ export function storeFailure(error: unknown, source: string): unknown {
   )
 }
 
-/** fsync in the thread pool; the promise never rejects (commit fsyncs again, synchronously, and reports). */
-async function syncInBackground(file: string): Promise<void> {
-  try {
-    const fh = await fs.promises.open(file, 'r+')
-    try {
-      await fh.sync()
-    } finally {
-      await fh.close()
-    }
-  } catch {
-    // the commit's own fsync reports a real failure
-  }
-}
-
 function removeEmptyFolder(dir: string): void {
   try {
     fs.rmdirSync(dir)
@@ -185,16 +156,42 @@ export async function stageBundle(dataDir: string, source: string): Promise<Stag
   let size: number
   try {
     partial = atomicFile(dataDir)
-    await copyInto(source, partial.path)
-    size = fs.statSync(partial.path).size
-    const synced = syncInBackground(partial.path)
+    const opened = await openSource(source)
+    size = opened.size
     try {
-      // The messages name the file as the office received it, not the copy in tmp/.
-      verified = await verifyBundle(partial.path, undefined, { fileSha256: true, keepEntries: [ROSTER_PATH], displayName: path.basename(source) })
-      sha256 = verified.sha256!
+      const to = await fs.promises.open(partial.path, 'wx')
+      try {
+        const sink = async (chunk: Buffer, position: number) => {
+          // Crash tests: a power cut mid-copy, once the partial in tmp/ has been handed some bytes.
+          if (position > 0) killPoint('office-receive-copy')
+          try {
+            testHook('office-receive-write', source)
+            for (let off = 0; off < chunk.length; ) off += (await to.write(chunk, off, chunk.length - off, position + off)).bytesWritten
+          } catch (error) {
+            throw new CopyWriteFailure(error)
+          }
+        }
+        try {
+          // The messages name the file as the office received it, not the copy in tmp/.
+          verified = await verifyOpenBundle(opened.from.fd, size, undefined, {
+            displayName: path.basename(source),
+            fileSha256: true,
+            keepEntries: [ROSTER_PATH],
+            copyTo: { sink, firstChunk: FIRST_CHUNK },
+          })
+        } catch (error) {
+          throw sortFailure(error, source)
+        }
+        sha256 = verified.sha256!
+        // In the thread pool while the next bundle is read; the commit's own fsync then finds nothing to write.
+        await to.sync()
+      } finally {
+        // Closed before the partial is renamed or removed (Windows cannot remove a file that is open).
+        await to.close()
+      }
     } finally {
-      // Settled before the partial is renamed or removed (Windows cannot remove a file that is open).
-      await synced
+      // Everything was read (or it failed already): closing the source cannot change the outcome.
+      await opened.from.close().catch(() => undefined)
     }
   } catch (error) {
     try {

@@ -78,5 +78,5 @@ describe('starsite office (CLI)', () => {
     const wrongRole = cli(gd.app.dataDir, ['list'])
     expect(wrongRole.status).toBe(1)
     expect(wrongRole.stderr).toContain('省级协会的数据文件夹')
-  })
+  }, 300_000)
 })

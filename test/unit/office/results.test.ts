@@ -83,5 +83,5 @@ describe('office results', () => {
     await wb2.xlsx.readFile(again)
     const nameCol = 1 + RESULT_COLUMNS.findIndex((c) => c.field === 'name')
     expect([2, 3].map((n) => wb2.worksheets[0].getRow(n).getCell(nameCol).value)).toEqual(['广东一号营业厅', '广东二号营业厅'])
-  })
+  }, 300_000)
 })

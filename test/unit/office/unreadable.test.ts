@@ -19,6 +19,7 @@ import type { OfficeContext } from '../../../src-main/services/office/context'
 import { setTestHook } from '../../../src-main/services/files/testHook'
 import { addKey } from '../../../src-main/services/office/keys'
 import { receive } from '../../../src-main/services/office/receive'
+import { storedBundlePath } from '../../../src-main/services/office/store'
 import { listBundles } from '../../../src-main/services/office/views'
 import { openSession } from '../../../src-main/services/session'
 import { snapshotFolder } from '../../fixtures/corpus/snapshot'
@@ -186,6 +187,79 @@ describe('office receive: files that cannot be read', () => {
     delete after.files['tmp/']
     delete before.files['tmp/']
     expect(after).toEqual(before)
+  }, 60_000)
+})
+
+describe('a bundle that changes while the office reads it', () => {
+  /** The zip's end-of-central-directory record: its last 22 bytes (our bundles carry no comment). */
+  const eocdAt = (file: string) => fs.statSync(file).size - 22
+
+  it('a directory rewritten between the listing and the pass is refused as changed; nothing kept; received once it is still', async () => {
+    const gd = await province('广东')
+    const office = newOffice()
+    addKey(office, { province: '广东', file: gd.publicKeyFile })
+    const file = await gd.bundle(path.join(tempDir('starsite-changing-'), '广东_2021.zip'))
+    const original = fs.readFileSync(file)
+    // The end record must come in a later read than the first (64 KiB), so the change lands before the pass reads it.
+    expect(eocdAt(file)).toBeGreaterThan(64 * 1024)
+    const before = snapshot(office)
+    // At the copy's first write, a byte of the zip's end record (read already, for the listing) is flipped in
+    // place: same length, different bytes, as a sync tool rewriting the file meanwhile would leave it.
+    setTestHook('office-receive-write', (source) => {
+      const fd = fs.openSync(source, 'r+')
+      try {
+        const at = eocdAt(source) + 4
+        const b = Buffer.alloc(1)
+        fs.readSync(fd, b, 0, 1, at)
+        b[0] ^= 0xff
+        fs.writeSync(fd, b, 0, 1, at)
+      } finally {
+        fs.closeSync(fd)
+      }
+      setTestHook('office-receive-write', undefined)
+    })
+    const [o] = await receive(office, [file])
+    expect(o.status).toBe('refused')
+    expect(o.problems).toEqual([{ path: '广东_2021.zip', problem: 'bad-manifest', reason: 'changed-while-reading', message: expect.stringContaining('“广东_2021.zip”在读取过程中被改动') }])
+    for (const m of [o.message, ...o.problems.map((p) => p.message)]) expect(m).not.toMatch(ENGLISH)
+    expect(leftInTmp(office)).toEqual([])
+    const after = snapshot(office)
+    delete after.files['tmp/']
+    delete before.files['tmp/']
+    expect(after).toEqual(before)
+
+    // The same file as it was sent, left alone: ingested, and what is stored is exactly its bytes.
+    fs.writeFileSync(file, original)
+    const [again] = await receive(office, [file])
+    expect(again.status).toBe('ingested')
+    const stored = storedBundlePath(office.dataDir, again.sha256!)
+    expect(fs.readFileSync(stored).equals(original)).toBe(true)
+  }, 60_000)
+
+  it('a file cut short while it is read is refused by name as incomplete; the run goes on', async () => {
+    const gd = await province('广东')
+    const zj = await province('浙江')
+    const office = newOffice()
+    addKey(office, { province: '广东', file: gd.publicKeyFile })
+    addKey(office, { province: '浙江', file: zj.publicKeyFile })
+    const drop = tempDir('starsite-cut-')
+    await gd.bundle(path.join(drop, '1_广东.zip'))
+    await zj.bundle(path.join(drop, '2_浙江.zip'))
+    // Past the first read (64 KiB), short of the end: the pass finds the file ending early.
+    const cut = 64 * 1024 + 100
+    expect(fs.statSync(path.join(drop, '1_广东.zip')).size).toBeGreaterThan(cut)
+    setTestHook('office-receive-write', (source) => {
+      if (path.basename(source) === '1_广东.zip') fs.truncateSync(source, cut)
+    })
+    const outcomes = await receive(office, [drop])
+    expect(outcomes.map((o) => [path.basename(o.file), o.status])).toEqual([
+      ['1_广东.zip', 'refused'],
+      ['2_浙江.zip', 'ingested'],
+    ])
+    expect(outcomes[0].message).toContain('读取“1_广东.zip”时文件变短了')
+    expect(outcomes[0].problems).toEqual([{ path: '1_广东.zip', problem: 'bad-manifest', reason: 'unreadable', message: expect.stringContaining('文件变短了') }])
+    expect(listBundles(office).map((b) => b.province)).toEqual(['浙江省'])
+    expect(leftInTmp(office)).toEqual([])
   }, 60_000)
 })
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { hashPass, type HashRange, type LocatedRange } from '../../../src-main/services/files/hashPass'
+import { hashPass, TruncatedFile, type HashRange, type LocatedRange } from '../../../src-main/services/files/hashPass'
 import { tempDir } from '../../helpers/tmp'
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
@@ -86,12 +86,62 @@ describe('hashPass: one read, many ranges, the whole file on the worker', () => 
   it('reports a file shorter than announced, and a range past its end', async () => {
     const f = file(data.subarray(0, 1000))
     try {
-      await expect(hashPass(f.fd, 5000, [], { whole: true })).rejects.toThrow(/unexpected EOF/)
+      await expect(hashPass(f.fd, 5000, [], { whole: true })).rejects.toThrow(TruncatedFile)
       await expect(hashPass(f.fd, 1000, [{ start: 900, end: 1001 }])).rejects.toThrow(/past the end/)
       // Still usable after both failures: the worker dropped those passes.
       const r: HashRange = { start: 10, end: 20 }
       expect((await hashPass(f.fd, 1000, [r], { whole: true })).sha256).toBe(sha(data.subarray(0, 1000)))
       expect(r.sha256).toBe(sha(data.subarray(10, 20)))
+    } finally {
+      f.close()
+    }
+  })
+
+  it('hands every chunk to a sink at its offset: the copy it writes is the file, byte for byte', async () => {
+    const f = file(data)
+    const copyDir = tempDir('starsite-hashpass-copy-')
+    const out = path.join(copyDir.dir, 'copy.bin')
+    const to = fs.openSync(out, 'w')
+    const offsets: number[] = []
+    try {
+      const sink = (chunk: Buffer, position: number) =>
+        new Promise<void>((resolve, reject) => {
+          offsets.push(position)
+          // A copy: the slot is reused once this settles, so the bytes must be written by then.
+          fs.write(to, chunk, 0, chunk.length, position, (e) => (e ? reject(e) : resolve()))
+        })
+      const { sha256 } = await hashPass(f.fd, data.length, [], { whole: true, sink, firstChunk: 64 * 1024 })
+      expect(sha256).toBe(sha(data))
+      // The first read was the small one asked for, then whole chunks.
+      expect(offsets.slice(0, 3)).toEqual([0, 64 * 1024, 64 * 1024 + 2 * 1024 * 1024])
+    } finally {
+      fs.closeSync(to)
+      f.close()
+    }
+    expect(sha(fs.readFileSync(out))).toBe(sha(data))
+    copyDir.cleanup()
+  })
+
+  it('stops at a sink that fails, with its error, and stays usable', async () => {
+    const f = file(data)
+    try {
+      let calls = 0
+      const failure = new Error('disk full')
+      const sink = async () => {
+        if (++calls === 2) throw failure
+      }
+      await expect(hashPass(f.fd, data.length, [], { whole: true, sink })).rejects.toBe(failure)
+      // Not past the failing chunk by more than the slots already filled.
+      expect(calls).toBeLessThanOrEqual(4)
+      // The last chunk's sink failing too is reported, not lost after the read loop.
+      let seen = 0
+      const lastFails = async (chunk: Buffer, position: number) => {
+        seen++
+        if (position + chunk.length === data.length) throw failure
+      }
+      await expect(hashPass(f.fd, data.length, [], { whole: true, sink: lastFails })).rejects.toBe(failure)
+      expect(seen).toBe(5)
+      expect((await hashPass(f.fd, data.length, [], { whole: true })).sha256).toBe(sha(data))
     } finally {
       f.close()
     }
