@@ -11,16 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../src-main/api/dispatch'
 import { launchBrowser, screenshotPath } from './helpers/browser'
 import { startBrowserMode } from './helpers/app'
+import { must } from './helpers/twoSites'
 import { watchPage } from './helpers/ui'
 import { SITE_FIELDS } from '../fixtures/site'
 
 const BASE = SITE_FIELDS
-
-async function must<T>(p: ReturnType<typeof dispatch>): Promise<T> {
-  const r = await p
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
-  return r.value as T
-}
 
 describe('rating results: wizard, import, review, apply', () => {
   let env: Awaited<ReturnType<typeof startBrowserMode>>

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../src-main/api/dispatch'
 import { launchBrowser, screenshotPath } from './helpers/browser'
 import { startBrowserMode } from './helpers/app'
+import { must } from './helpers/twoSites'
 import { fillSettings, watchPage } from './helpers/ui'
 
 const BASE = {
@@ -32,12 +33,6 @@ const MINIMAL_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
   'latin1',
 )
-
-async function must<T>(result: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await result
-  if (!r.ok) throw new Error(r.error.message)
-  return r.value as T
-}
 
 describe('review: run the checks, fix a finding, waive a warning', () => {
   let env: Awaited<ReturnType<typeof startBrowserMode>>

@@ -3,6 +3,7 @@
  * database and the file store are kept in step: a stored file exists while an attachment refers to it.
  */
 import { AppError, invalid } from '../../core/errors'
+import { ADDING_ATTACHMENT, fsErrorCode, readFailureMessage, writeFailureMessage } from '../../core/files/fsError'
 import { ATTACHMENT_KIND_LABELS } from '../../core/campaign/preset'
 import {
   checkContent,
@@ -34,6 +35,7 @@ import {
   quickCheckStored,
   removeStored,
   stageFile,
+  StagingWriteFailed,
   storedPath,
   type StagedFile,
 } from './store'
@@ -165,13 +167,22 @@ export async function addAttachments(
   }
 }
 
+/**
+ * Reading the user's file failed (invalid input: that file is refused, the clerk can fix it), or writing our
+ * own tmp/ did (internal: every later file would fail the same way).
+ */
 function copyError(name: string, error: unknown): AppError {
-  const code = (error as { code?: string }).code
-  if (code === 'ENOSPC') return new AppError('internal', `磁盘空间不足，无法保存文件“${name}”，未添加任何文件`)
-  if (code === 'ENOENT') return invalid(`找不到文件“${name}”，可能已被移动或删除，未添加任何文件`)
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY')
-    return invalid(`无法读取文件“${name}”，请确认文件没有被其他程序占用并且有读取权限，未添加任何文件`)
-  return new AppError('internal', `复制文件“${name}”时出错：${error instanceof Error ? error.message : String(error)}；未添加任何文件`)
+  const NOTHING_ADDED = '。未添加任何文件'
+  if (error instanceof StagingWriteFailed) {
+    const code = fsErrorCode(error.error)
+    if (code) return new AppError('internal', `${writeFailureMessage(code, name)}${NOTHING_ADDED}`)
+    error = error.error
+  }
+  const code = fsErrorCode(error)
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM' || code === 'EBUSY')
+    return invalid(`${readFailureMessage(code, name, ADDING_ATTACHMENT)}${NOTHING_ADDED}`)
+  if (code) return new AppError('internal', `${readFailureMessage(code, name, ADDING_ATTACHMENT)}${NOTHING_ADDED}`)
+  return new AppError('internal', `复制文件“${name}”时出错：${error instanceof Error ? error.message : String(error)}${NOTHING_ADDED}`)
 }
 
 export interface RemovedAttachment {

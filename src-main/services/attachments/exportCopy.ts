@@ -14,6 +14,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { AppError } from '../../core/errors'
+import { fsErrorCode, writeFailureMessage } from '../../core/files/fsError'
 import { safeFileName, splitExtension } from '../../core/files/safeName'
 import { getAttachment } from '../../db/repositories/attachments'
 import { createPartial } from '../files/atomicWrite'
@@ -87,11 +88,11 @@ export async function exportAttachmentCopy(app: AppContext, id: number): Promise
       partial.commit(target)
     } catch (error) {
       partial.discard()
-      const code = (error as NodeJS.ErrnoException).code
-      if (code === 'ENOSPC') throw new AppError('internal', `磁盘空间不足，无法导出附件“${source.name}”`)
-      if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY')
-        throw new AppError('conflict', `无法写入“${target}”：请确认文件没有被其他程序占用并且有写入权限`)
-      throw error
+      const code = fsErrorCode(error)
+      if (!code) throw error
+      // The copy goes to our own outputs folder, so the words are the data folder's.
+      const kind = code === 'EACCES' || code === 'EPERM' || code === 'EBUSY' ? 'conflict' : 'internal'
+      throw new AppError(kind, writeFailureMessage(code, target, '数据文件夹'))
     }
     return { path: target, name: candidate }
   }

@@ -11,6 +11,7 @@ import path from 'node:path'
 import { attachmentKindFromName, isHiddenEntry, matchSiteFolder } from '../../core/attachments/kindFromName'
 import type { AttachmentKind } from '../../core/attachments/fileTypes'
 import { AppError, invalid } from '../../core/errors'
+import { ADDING_ATTACHMENT, fsErrorCode, readFailureMessage } from '../../core/files/fsError'
 import { listAttachmentsOfSite } from '../../db/repositories/attachments'
 import type { SiteRecord } from '../../db/repositories/sites'
 import type { AppContext } from '../context'
@@ -122,7 +123,7 @@ export async function importAttachmentsFolder(app: AppContext, folder: string, j
       sha = await sha256Of(item.file, job.signal)
     } catch (error) {
       if (job.signal.aborted) continue // reported at the top of the next turn
-      result.skipped.push({ path: rel, reason: `无法读取文件“${item.name}”：${(error as Error).message}`, refused: true })
+      result.skipped.push({ path: rel, reason: readFailureMessage(fsErrorCode(error), item.name, ADDING_ATTACHMENT), refused: true })
       continue
     }
     const shas = shasOf(item.site.id)

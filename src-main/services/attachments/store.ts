@@ -37,19 +37,35 @@ async function writeAll(handle: fsp.FileHandle, chunk: Buffer): Promise<void> {
 }
 
 /**
+ * Writing the copy into our own tmp/ failed (a full disk, a data folder we may not write): `error` is the
+ * system error. Anything else stageFile throws came from reading the user's file.
+ */
+export class StagingWriteFailed extends Error {
+  constructor(readonly error: unknown) {
+    super(error instanceof Error ? error.message : String(error))
+    this.name = 'StagingWriteFailed'
+  }
+}
+
+const ours = <T>(step: Promise<T>): Promise<T> =>
+  step.catch((error: unknown) => {
+    throw new StagingWriteFailed(error)
+  })
+
+/**
  * Copy a file into dataDir/tmp chunk by chunk (memory stays flat for any size), hashing while copying, and
  * fsync it so that a stored file is on disk before the database says it exists. On failure nothing is left.
  */
 export async function stageFile(dataDir: string, source: string): Promise<StagedFile> {
   const tmpDir = path.join(dataDir, 'tmp')
-  await fsp.mkdir(tmpDir, { recursive: true })
+  await ours(fsp.mkdir(tmpDir, { recursive: true }))
   // The pid in the name lets the next start remove what a killed copy left (files/atomicWrite.ts).
   const tempPath = path.join(tmpDir, `attach-${process.pid}-${randomUUID()}.part`)
   const hash = createHash('sha256')
   const head: Buffer[] = []
   let headLength = 0
   let size = 0
-  const out = await fsp.open(tempPath, 'wx')
+  const out = await ours(fsp.open(tempPath, 'wx'))
   try {
     try {
       for await (const chunk of fs.createReadStream(source, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
@@ -60,11 +76,11 @@ export async function stageFile(dataDir: string, source: string): Promise<Staged
           headLength += part.length
         }
         size += chunk.length
-        await writeAll(out, chunk)
+        await ours(writeAll(out, chunk))
       }
-      await out.sync()
+      await ours(out.sync())
     } finally {
-      await out.close()
+      await ours(out.close())
     }
   } catch (error) {
     await fsp.rm(tempPath, { force: true })

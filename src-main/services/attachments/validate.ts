@@ -12,6 +12,7 @@ import {
   type AttachmentRules,
 } from '../../core/attachments/fileTypes'
 import { invalid, type FieldProblem } from '../../core/errors'
+import { ADDING_ATTACHMENT, fsErrorCode, readFailureMessage } from '../../core/files/fsError'
 import { safeFileName } from '../../core/files/safeName'
 
 export interface OfferedFile {
@@ -49,15 +50,17 @@ function checkOne(file: OfferedFile, rules: AttachmentRules): CheckedFile | { pr
   let stat: fs.Stats
   try {
     stat = fs.statSync(file.path)
-  } catch {
-    return { problem: `找不到文件“${name}”（${file.path}），可能已被移动或删除`, name }
+  } catch (error) {
+    const code = fsErrorCode(error)
+    if (code === 'ENOENT') return { problem: `找不到文件“${name}”（${file.path}），可能已被移动或删除`, name }
+    return { problem: readFailureMessage(code, name, ADDING_ATTACHMENT), name }
   }
   if (!stat.isFile()) return { problem: `“${name}”不是文件（可能是文件夹），请选择文件`, name }
   let header: Buffer
   try {
     header = stat.size > 0 ? readHeader(file.path) : Buffer.alloc(0)
-  } catch {
-    return { problem: `无法读取文件“${name}”，请确认文件没有被其他程序占用并且有读取权限`, name }
+  } catch (error) {
+    return { problem: readFailureMessage(fsErrorCode(error), name, ADDING_ATTACHMENT), name }
   }
   const contentProblem = checkContent(name, ext, stat.size, header, rules)
   if (contentProblem) return { problem: contentProblem, name }

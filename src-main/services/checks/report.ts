@@ -8,6 +8,7 @@ import path from 'node:path'
 import type ExcelJS from 'exceljs'
 import { RULE_IDS, RULE_LABELS, SEVERITY_LABELS, type Severity } from '../../core/checks'
 import { AppError, invalid } from '../../core/errors'
+import { fsErrorCode, saveFailureMessage } from '../../core/files/fsError'
 import { SITE_TYPE_INFO, type SiteType } from '../../core/sites/fields'
 import type { AppContext } from '../context'
 import { writeFileAtomic } from '../files/atomicWrite'
@@ -144,10 +145,11 @@ export async function exportCheckReport(app: AppContext, options: { outPath?: st
   try {
     writeFileAtomic(app.dataDir, target, data)
   } catch (error) {
-    const code = (error as { code?: string }).code
-    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES')
-      throw new AppError('conflict', `无法写入“${target}”：文件可能正在 Excel 中打开，请关闭后重试`)
-    throw error
+    const code = fsErrorCode(error)
+    if (!code) throw error
+    // Open in Excel or not ours to write: the clerk can fix it and try again.
+    const kind = code === 'EBUSY' || code === 'EPERM' || code === 'EACCES' ? 'conflict' : 'internal'
+    throw new AppError(kind, saveFailureMessage(code, target, 'Excel'))
   }
   job?.progress('report', 1, 1)
   return target

@@ -106,7 +106,12 @@ export function createPartial(dataDir: string, target: string): PartialFile {
   return {
     path: partialPath,
     discard() {
-      fs.rmSync(partialPath, { force: true })
+      try {
+        fs.rmSync(partialPath, { force: true })
+      } catch (error) {
+        // The target's folder is a file (a save place typed wrong): no partial was ever made, none to find.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error
+      }
       finish()
     },
     commit(finalPath: string) {

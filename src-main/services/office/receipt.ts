@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { findProvince } from '../../core/association/provinces'
 import { AppError, invalid } from '../../core/errors'
+import { fsErrorCode, saveFailureMessage } from '../../core/files/fsError'
 import { safeFileName } from '../../core/files/safeName'
 import { DEFAULT_FONTS } from '../../core/letters/settings'
 import type { BundleDiff } from '../../core/office/diff'
@@ -109,7 +110,9 @@ export async function writeReceipt(office: OfficeContext, bundleId: number, opti
   const profile = requireOfficeProfile(office)
   const bundle = receiptBundle(office, bundleId)
   const dir = path.resolve(options.dir ?? path.join(office.dataDir, RECEIPTS_DIR))
-  const target = options.out !== undefined ? outPath(options.out) : (docNo: string) => receiptPath(dir, bundle.province, docNo)
+  // The file last aimed at, to name in a failure: the numbering engine picks it from the 文号 it assigns.
+  let aimedAt = options.out !== undefined ? outPath(options.out) : dir
+  const target = options.out !== undefined ? aimedAt : (docNo: string) => (aimedAt = receiptPath(dir, bundle.province, docNo))
   const previous = bundleSupersededBy(office.db, bundle.id)
   const diff = bundle.diff as BundleDiff | null
   const request: ReceiptRequest = {
@@ -129,11 +132,11 @@ export async function writeReceipt(office: OfficeContext, bundleId: number, opti
   try {
     ;[receipt] = await issueNumbered(office, receiptBook(office), { format: 'letter', fonts: DEFAULT_FONTS }, [request])
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES')
-      throw new AppError('conflict', `无法写入回执文件：文件可能正在 Word 中打开或没有写入权限，请关闭后重试（${(error as Error).message}）`)
-    if (code === 'ENOSPC') throw new AppError('internal', '磁盘空间不足，回执未保存')
-    throw error
+    const code = fsErrorCode(error)
+    if (!code) throw error
+    // Open in Word or not ours to write: the staff can fix it and try again.
+    const kind = code === 'EBUSY' || code === 'EPERM' || code === 'EACCES' ? 'conflict' : 'internal'
+    throw new AppError(kind, saveFailureMessage(code, aimedAt, 'Word'))
   }
   return {
     path: receipt.filePath,

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type ExcelJS from 'exceljs'
 import { AppError, invalid } from '../../core/errors'
+import { fsErrorCode, saveFailureMessage } from '../../core/files/fsError'
 import type { AppContext } from '../context'
 import { writeFileAtomic } from '../files/atomicWrite'
 
@@ -33,11 +34,11 @@ export async function writeWorkbookAtomically(app: Pick<AppContext, 'dataDir'>, 
   try {
     writeFileAtomic(app.dataDir, target, buffer)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES')
-      throw new AppError('conflict', `无法写入“${target}”：文件可能正在 Excel 中打开或没有写入权限，请关闭后重试`)
-    if (code === 'ENOSPC') throw new AppError('internal', '磁盘空间不足，文件未保存')
-    throw error
+    const code = fsErrorCode(error)
+    if (!code) throw error
+    // Open in Excel or not ours to write: the clerk can fix it and try again.
+    const kind = code === 'EBUSY' || code === 'EPERM' || code === 'EACCES' ? 'conflict' : 'internal'
+    throw new AppError(kind, saveFailureMessage(code, target, 'Excel'))
   }
   return buffer.length
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type ExcelJS from 'exceljs'
 import { invalid } from '../../core/errors'
+import { fsErrorCode, IMPORTING_WORKBOOK, readFailureMessage } from '../../core/files/fsError'
 import { MB, ROSTER_LIMITS } from './limits'
 import { inspectWorkbook } from './safety'
 import { fromExcelJs, fromLite, type TableBook } from './sheetTable'
@@ -25,8 +26,10 @@ export function readWorkbookFile(filePath: string): WorkbookFile {
   let stat: fs.Stats
   try {
     stat = fs.statSync(filePath)
-  } catch {
-    throw invalid(`找不到文件“${filePath}”，请确认路径是否正确`)
+  } catch (error) {
+    const code = fsErrorCode(error)
+    if (code === 'ENOENT') throw invalid(`找不到文件“${filePath}”，请确认路径是否正确`)
+    throw invalid(readFailureMessage(code, fileName, IMPORTING_WORKBOOK))
   }
   if (!stat.isFile()) throw invalid(`“${filePath}”不是文件，请选择一个 .xlsx 工作簿`)
   if (stat.size === 0) throw invalid(`“${fileName}”是空文件，不是 Excel 工作簿（.xlsx）`)
@@ -38,7 +41,7 @@ export function readWorkbookFile(filePath: string): WorkbookFile {
   try {
     buffer = fs.readFileSync(filePath)
   } catch (error) {
-    throw invalid(`无法读取“${fileName}”：${(error as NodeJS.ErrnoException).code === 'EACCES' ? '没有读取权限' : '文件可能正被其他程序占用'}`)
+    throw invalid(readFailureMessage(fsErrorCode(error), fileName, IMPORTING_WORKBOOK))
   }
   return { path: filePath, fileName, buffer, sha256: sha256Of(buffer) }
 }

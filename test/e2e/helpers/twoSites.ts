@@ -27,11 +27,12 @@ export const MINIMAL_PDF = Buffer.from(
   'latin1',
 )
 
-type Result = { ok: true; value: unknown } | { ok: false; error: { message: string } }
+type Result = { ok: true; value: unknown } | { ok: false; error: { code?: string; message: string } }
 
+/** The value of a call that must succeed; a refusal fails the test with its code and message. */
 export async function must<T>(result: Promise<Result>): Promise<T> {
   const r = await result
-  if (!r.ok) throw new Error(r.error.message)
+  if (!r.ok) throw new Error(r.error.code ? `${r.error.code}: ${r.error.message}` : r.error.message)
   return r.value as T
 }
 

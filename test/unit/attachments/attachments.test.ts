@@ -121,6 +121,38 @@ describe('adding attachments', () => {
     expect(snapshot()).toEqual(before)
   })
 
+  it('refuses a link that points at itself and a path through a file, saying why with the code, in the words of adding', async () => {
+    w = await setUp()
+    const loop = path.join(w.inbox, '循环.pdf')
+    fs.symlinkSync('循环.pdf', loop)
+    const notAFolder = write(w.inbox, '说明.pdf', bytes.pdf('p'))
+    const before = snapshot()
+    for (const [file, expected] of [
+      [loop, '“循环.pdf”是循环指向自身的快捷方式（链接），无法读取，请改选它指向的真实文件（ELOOP）'],
+      [path.join(notAFolder, '推荐函.pdf'), '找不到“推荐函.pdf”：文件可能在添加过程中被移动或删除，或是指向不存在文件的快捷方式（链接），请确认文件仍在后重新添加（ENOTDIR）'],
+    ] as const) {
+      const error = await rejection(addAttachments(w.app, w.siteId, 'superior-letter', [{ path: file }]))
+      expect(error.code).toBe('invalid-input')
+      expect(error.message).toContain(expected)
+    }
+    expect(snapshot()).toEqual(before)
+  })
+
+  it('a failure writing our own data folder is said as ours, not as the clerk file: internal, nothing added', async () => {
+    w = await setUp()
+    const file = write(w.inbox, '推荐函.pdf', bytes.pdf('p'))
+    // Where the copy is staged, a file instead of the folder: mkdir fails for real, on our side.
+    const tmp = path.join(w.dataDir, 'tmp')
+    fs.rmSync(tmp, { recursive: true, force: true })
+    fs.writeFileSync(tmp, 'x')
+    const before = counts(w.app)
+    const error = await rejection(addAttachments(w.app, w.siteId, 'superior-letter', [{ path: file }]))
+    expect(error.code).toBe('internal')
+    expect(error.message).toBe('保存“推荐函.pdf”到数据文件夹失败（EEXIST）。未添加任何文件')
+    expect(counts(w.app)).toEqual(before)
+    expect(filesUnder(path.join(w.dataDir, 'files'))).toEqual([])
+  })
+
   it('accepts each type by its real signature (png, jpg, docx as zip)', async () => {
     w = await setUp()
     const added = await addAttachments(w.app, w.siteId, 'other', [

@@ -14,7 +14,7 @@ import type { AppContext } from '../../../src-main/services/context'
 import { createSite, removeSites, updateSite } from '../../../src-main/services/sites/sites'
 import { freshApp, setUpGuangdong } from '../services/helpers'
 import { attach, goodDraft, pdfFile, storedFile, tempDir } from './helpers'
-import { thrown } from '../../helpers/errors'
+import { rejection, thrown } from '../../helpers/errors'
 
 let app: AppContext
 afterEach(() => app?.close())
@@ -263,6 +263,20 @@ describe('campaign settings', () => {
 })
 
 describe('the report', () => {
+  it('a save place that cannot be written is refused in Chinese, naming the whole path and the code', async () => {
+    setUp()
+    const dir = tempDir('starsite-report-')
+    const notAFolder = path.join(dir, '报告')
+    fs.writeFileSync(notAFolder, 'x')
+    const target = path.join(notAFolder, '审核报告.xlsx')
+    const error = await rejection(exportCheckReport(app, { outPath: target }))
+    expect(error.code).toBe('internal')
+    expect(error.message).toBe(`保存位置的文件夹不存在，“${target}”未保存（ENOTDIR），请另选保存位置`)
+    expect(fs.readdirSync(dir)).toEqual(['报告'])
+    const tmp = path.join(app.dataDir, 'tmp')
+    expect(fs.existsSync(tmp) ? fs.readdirSync(tmp) : []).toEqual([]) // no marker of a partial that never was
+  })
+
   it('writes 审核报告.xlsx with a summary and one row per finding; formula-like text stays text', async () => {
     setUp()
     const site = createSite(app, goodDraft({ name: '=HYPERLINK("http://x","点我")', email: 'a@b' }))

@@ -5,7 +5,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { fsErrorCode, readFailureMessage, writeFailureMessage } from '../../../src-main/core/files/fsError'
+import {
+  ADDING_ATTACHMENT,
+  fsErrorCode,
+  IMPORTING_WORKBOOK,
+  readFailureMessage,
+  saveFailureMessage,
+  writeFailureMessage,
+} from '../../../src-main/core/files/fsError'
 import { tempDir } from '../../helpers/tmp'
 
 const cleanups: (() => void)[] = []
@@ -82,5 +89,70 @@ describe('fs error messages', () => {
     expect(fsErrorCode(new Error('x'))).toBeUndefined()
     expect(fsErrorCode({ code: 'SQLITE_FULL' })).toBeUndefined()
     expect(fsErrorCode(null)).toBeUndefined()
+  })
+
+  it('a read says what to do again in the words of what the clerk was doing; receiving stays the default', () => {
+    for (const code of ['ENOENT', 'EACCES', 'EIO', 'EMFILE', 'ENAMETOOLONG', 'EBUSY', 'EXDEV']) {
+      expect(readFailureMessage(code, 'a.xlsx', IMPORTING_WORKBOOK), code).toContain('导入')
+      expect(readFailureMessage(code, 'a.pdf', ADDING_ATTACHMENT), code).toContain('添加')
+      for (const purpose of [IMPORTING_WORKBOOK, ADDING_ATTACHMENT]) expect(readFailureMessage(code, 'a', purpose), code).not.toContain('接收')
+    }
+    expect(readFailureMessage('EISDIR', '名册.xlsx', IMPORTING_WORKBOOK)).toBe('“名册.xlsx”是一个文件夹，不是Excel 工作簿文件，请选择 .xlsx 工作簿（EISDIR）')
+    expect(readFailureMessage('ENXIO', 'a.pdf', ADDING_ATTACHMENT)).toBe('“a.pdf”不是普通文件（可能是设备或管道），不是附件（ENXIO）')
+    expect(readFailureMessage('ENOENT', 'a.zip')).toBe(
+      '找不到“a.zip”：文件可能在接收过程中被移动或删除，或是指向不存在文件的快捷方式（链接），请确认文件仍在后重新接收（ENOENT）',
+    )
+  })
+
+  it('a save where the user chose, from real failures: the whole path named, what to do, the code', () => {
+    const t = tempDir('starsite-fserr-')
+    cleanups.push(t.cleanup)
+    const notAFolder = path.join(t.dir, '报告.txt')
+    fs.writeFileSync(notAFolder, 'x')
+    fs.mkdirSync(path.join(t.dir, '审核报告.xlsx'))
+    const fd = fs.openSync('/dev/full', 'w')
+    let full: unknown
+    try {
+      full = caught(() => fs.writeSync(fd, Buffer.alloc(8)))
+    } finally {
+      fs.closeSync(fd)
+    }
+    const real: [string, string, unknown][] = [
+      ['ENOTDIR', path.join(notAFolder, '名册.xlsx'), caught(() => fs.openSync(path.join(notAFolder, '名册.xlsx'), 'w'))],
+      ['EISDIR', path.join(t.dir, '审核报告.xlsx'), caught(() => fs.openSync(path.join(t.dir, '审核报告.xlsx'), 'w'))],
+      ['ENAMETOOLONG', path.join(t.dir, `${'长'.repeat(200)}.xlsx`), caught(() => fs.openSync(path.join(t.dir, `${'长'.repeat(200)}.xlsx`), 'w'))],
+      ['ENOSPC', '/media/u盘/名册.xlsx', full],
+    ]
+    for (const [code, target, error] of real) {
+      expect(fsErrorCode(error), code).toBe(code)
+      const m = saveFailureMessage(fsErrorCode(error), target, 'Excel')
+      expect(m, code).toContain(`“${target}”`)
+      expect(m, code).toContain(`（${code}）`)
+      expect(m, code).toContain('另选')
+      expect(m, code).not.toContain('Excel') // only a locked or forbidden file may be open in Excel
+      expect(m, code).not.toContain('数据文件夹') // the user's place, not ours
+      expect(m, code).not.toMatch(ENGLISH)
+    }
+    expect(saveFailureMessage('ENOSPC', '/media/u盘/名册.xlsx')).toBe(
+      '保存位置所在磁盘空间不足，“/media/u盘/名册.xlsx”未保存（ENOSPC），请腾出磁盘空间或另选保存位置后重试',
+    )
+  })
+
+  it('a locked or forbidden save names the program that may hold it, only when the caller knows one', () => {
+    for (const code of ['EBUSY', 'EPERM', 'EACCES']) {
+      expect(saveFailureMessage(code, 'D:\\回执.docx', 'Word'), code).toBe(
+        `无法写入“D:\\回执.docx”：文件可能正在 Word 中打开，或没有写入该位置的权限；请关闭该文件后重试，或另选保存位置（${code}）`,
+      )
+      expect(saveFailureMessage(code, 'a.xlsx'), code).toBe(`无法写入“a.xlsx”：没有写入该位置的权限；请关闭该文件后重试，或另选保存位置（${code}）`)
+    }
+    const generic = saveFailureMessage('EXDEV', 'a.xlsx')
+    expect(generic).toBe('保存“a.xlsx”失败（EXDEV），请另选保存位置后重试')
+    for (const code of ['ENOSPC', 'EROFS', 'ENOENT', 'EISDIR', 'EIO', 'ENAMETOOLONG', 'EMFILE']) {
+      const m = saveFailureMessage(code, 'a.xlsx')
+      expect(m, code).not.toBe(generic.replace('EXDEV', code))
+      expect(m, code).toContain('“a.xlsx”')
+      expect(m, code).toContain(`（${code}）`)
+    }
+    expect(saveFailureMessage(undefined, 'a.xlsx')).toContain('（未知错误）')
   })
 })

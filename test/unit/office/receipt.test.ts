@@ -186,6 +186,25 @@ describe('office 回执', () => {
     expect(listReceipts(office.db)).toEqual([])
   })
 
+  it('a receipt folder that cannot be made (a path through a file): the whole path and the code, no number used', async () => {
+    const gd = await province('广东')
+    const office = newOffice()
+    addKey(office, { province: '广东', file: gd.publicKeyFile })
+    const bundle = await receiveOne(office, await gd.bundle(path.join(tempDir('starsite-drop-'), 'gd.zip')))
+    const place = tempDir('starsite-place-')
+    fs.writeFileSync(path.join(place, '回执'), 'x')
+    const dir = path.join(place, '回执', '2021')
+
+    const error = await writeReceipt(office, bundle.bundleId!, { dir }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(AppError)
+    expect((error as AppError).code).toBe('internal')
+    const target = path.join(dir, '回执_广东_推进办函〔2021〕1号.docx')
+    expect((error as AppError).message).toBe(`保存位置的文件夹不存在，“${target}”未保存（ENOTDIR），请另选保存位置`)
+    expect(office.db.prepare('SELECT COUNT(*) AS n FROM receipt_counters').get()).toEqual({ n: 0 })
+    expect(listReceipts(office.db)).toEqual([])
+    expect(fs.readdirSync(place)).toEqual(['回执'])
+  })
+
   it('CLI: office receipt (exit 0, 1, 2), receive --receipts for the ingested bundles only, a 发文代字 set at init', async () => {
     const gd = await province('广东')
     const zj = await province('浙江')

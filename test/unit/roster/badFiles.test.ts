@@ -116,6 +116,12 @@ describe('files the importer refuses', () => {
   it('a missing file', async () => {
     await expectRefused(app, path.join(dir, 'nope.xlsx'), /找不到文件/)
   })
+
+  it('a link that points at itself, and a path through a file: why, in the words of importing, with the code', async () => {
+    fs.symlinkSync('loop.xlsx', path.join(dir, 'loop.xlsx'))
+    await expectRefused(app, path.join(dir, 'loop.xlsx'), /^“loop\.xlsx”是循环指向自身的快捷方式（链接），无法读取，请改选它指向的真实文件（ELOOP）$/)
+    await expectRefused(app, path.join(realXlsx, '名册.xlsx'), /^找不到“名册\.xlsx”：文件可能在导入过程中被移动或删除.*请确认文件仍在后重新导入（ENOTDIR）$/)
+  })
 })
 
 describe('a large roster', () => {

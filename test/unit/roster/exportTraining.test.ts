@@ -57,6 +57,27 @@ describe('roster export', () => {
     app.close()
   })
 
+  it('a save place that cannot be written (a path through a file) is said in Chinese with the whole path and the code', async () => {
+    const app = freshApp()
+    setUpGuangdong(app)
+    createSite(app, draft())
+    const dir = tempDir()
+    const notAFolder = path.join(dir, '说明.txt')
+    fs.writeFileSync(notAFolder, '这是文件，不是文件夹')
+    const out = path.join(notAFolder, '汇总.xlsx')
+    const env = await dispatch(app, 'roster.export', { outPath: out })
+    expect(env.ok).toBe(false)
+    if (!env.ok) {
+      expect(env.error.code).toBe('internal')
+      expect(env.error.message).toBe(`保存位置的文件夹不存在，“${out}”未保存（ENOTDIR），请另选保存位置`)
+    }
+    expect(fs.readdirSync(dir)).toEqual(['说明.txt'])
+    expect(fs.readFileSync(notAFolder, 'utf8')).toBe('这是文件，不是文件夹')
+    const tmp = path.join(app.dataDir, 'tmp')
+    expect(fs.existsSync(tmp) ? fs.readdirSync(tmp) : []).toEqual([])
+    app.close()
+  })
+
   it('the template carries drop-downs from the hidden list sheet and the campaign window', async () => {
     const app = freshApp()
     setUpGuangdong(app)
