@@ -89,13 +89,17 @@ describe('office: 导入评定结果 — preview with errors, preview old → ne
 
   it('previews the corrected workbook (one new, one old → new), confirms, and the table shows both ratings', async () => {
     const good = await writeRatings(path.join(work.dir, '评定结果.xlsx'), [
-      ['广东', codes[0], '', '四星级', 'ZS-1', 'PB-1', '2021年第一批'],
-      ['广东', codes[1], '', '五星', 'zs-2', '', '2021年第一批'],
+      ['广东', codes[0], ' 广东一号 营业厅 ', '四星级', 'ZS-1', 'PB-1', '2021年第一批'], // the register's name, spaced: no warning
+      ['广东', codes[1], '广东三号营业厅', '五星', 'zs-2', '', '2021年第一批'], // another name: a warning, still imported
     ])
     await chooseWorkbook(good)
     const dialog = page.getByTestId('results-import-preview')
     await dialog.getByTestId('results-import-row').nth(1).waitFor()
-    expect(await dialog.getByTestId('results-import-counts').textContent()).toBe('共 2 行：新记录 1 条，修改 1 条，未变 0 条')
+    expect(await dialog.getByTestId('results-import-counts').textContent()).toBe('共 2 行：新记录 1 条，修改 1 条，未变 0 条，现场名称与全国名册不同 1 行')
+    const warning = dialog.getByTestId('results-import-warning')
+    expect(await warning.count()).toBe(1)
+    expect(await warning.first().textContent()).toBe(`第 3 行广东省 ${codes[1]}广东三号营业厅广东二号营业厅`)
+    expect(await dialog.getByTestId('results-import-warnings').textContent()).toContain('仍按现场编号导入')
     const changed = dialog.getByTestId('results-import-row').filter({ hasText: codes[0] })
     expect(await changed.getByTestId('results-import-change').allTextContents()).toEqual(['三星级 → 四星级', '（空） → PB-1'])
     expect(await changed.textContent()).toContain('修改')

@@ -122,8 +122,10 @@ export const officeCommand: Command = {
     '                                                        从工作簿导入评定结果（列同导出文件，另可有 省份、标牌编号 列）；',
     '                                                        任何一行有错误则整个文件不导入（退出码 2；--dry-run 列出问题，退出码 1）',
     '  --json 输出（results import）：{ "fileName", "fileSha256", "total", "recorded", "changed", "unchanged", "dryRun",',
+    '    "warnings": [{ "row", "column", "label", "kind": "warning", "message", "province", "code", "workbookName", "registerName" }],',
     '    "errors"?: [{ "row", "column", "label", "message", … }], "rows"?: [{ "row", "province", "code", "name", "batch", "star", "starLabel",',
-    '    "certificateNo", "plaqueNo", "status": "new|changed|unchanged", "previous" }] }（errors、rows 仅 --dry-run 时给出）',
+    '    "certificateNo", "plaqueNo", "status": "new|changed|unchanged", "previous" }] }（errors、rows 仅 --dry-run 时给出；',
+    '    warnings：现场名称与全国名册不同的行，去掉空格、全角半角视为相同，仍按现场编号导入）',
     '  office duplicates [--json]                            并排列出省内、跨省的疑似重复现场及处理结果',
     '  office duplicates resolve A B --as duplicate|distinct [--reason 文字]',
     '                                                        处理一对疑似重复（A、B 写作 省份:现场编号，编号唯一时可只写编号）',
@@ -306,6 +308,7 @@ export const officeCommand: Command = {
           const rows = (r.rows ?? []).map(importRowView)
           out.document({ ...r, rows })
           for (const p of r.errors) out.info(describeProblem(p))
+          for (const w of r.warnings) out.info(`提示：${describeProblem(w)}`)
           if (rows.length)
             out.data(
               formatTable(
@@ -324,14 +327,17 @@ export const officeCommand: Command = {
               ),
             )
           out.info(
-            `只预览（--dry-run），未改动任何数据：共 ${r.total} 行，新记录 ${r.recorded}，修改 ${r.changed}，未变 ${r.unchanged}${r.errors.length ? `，有错误的行 ${new Set(r.errors.map((e) => e.row)).size}（有错误时整个文件不会导入）` : ''}。`,
+            `只预览（--dry-run），未改动任何数据：共 ${r.total} 行，新记录 ${r.recorded}，修改 ${r.changed}，未变 ${r.unchanged}${r.warnings.length ? `，现场名称与全国名册不同 ${r.warnings.length} 行（仍会按现场编号导入）` : ''}${r.errors.length ? `，有错误的行 ${new Set(r.errors.map((e) => e.row)).size}（有错误时整个文件不会导入）` : ''}。`,
           )
           return r.errors.length ? 1 : 0
         }
-        const { fileName, fileSha256, total, recorded, changed, unchanged } = await importResultsFile(office, { path: filePath })
-        const r = { fileName, fileSha256, total, recorded, changed, unchanged, dryRun: false }
+        const { fileName, fileSha256, total, recorded, changed, unchanged, warnings } = await importResultsFile(office, { path: filePath })
+        const r = { fileName, fileSha256, total, recorded, changed, unchanged, warnings, dryRun: false }
         out.document(r)
-        out.info(`已从“${r.fileName}”导入评定结果：共 ${r.total} 行，新记录 ${r.recorded}，修改 ${r.changed}，未变 ${r.unchanged}。`)
+        for (const w of warnings) out.info(`提示：${describeProblem(w)}`)
+        out.info(
+          `已从“${r.fileName}”导入评定结果：共 ${r.total} 行，新记录 ${r.recorded}，修改 ${r.changed}，未变 ${r.unchanged}${warnings.length ? `；${warnings.length} 行的现场名称与全国名册不同，已按现场编号记录，请核对` : ''}。`,
+        )
         return 0
       })
     }

@@ -6,7 +6,7 @@ import type { ColumnSet } from '../roster/header'
 import { parseStarLevel } from '../sites/normalize'
 import { cleanText } from '../text'
 
-export type ResultField = 'code' | 'name' | 'recommender' | 'enterprise' | 'type' | 'star' | 'certificateNo' | 'batch'
+export type ResultField = 'code' | 'name' | 'recommender' | 'enterprise' | 'type' | 'star' | 'certificateNo' | 'plaqueNo' | 'batch'
 
 export const RESULT_COLUMNS: ColumnSet<ResultField>[] = [
   { field: 'code', header: '现场编号', required: false, aliases: ['编号', '现场代码', '申报编号'] },
@@ -16,6 +16,7 @@ export const RESULT_COLUMNS: ColumnSet<ResultField>[] = [
   { field: 'type', header: '现场类型', required: false, aliases: ['类型', '服务现场类型', '现场类别'] },
   { field: 'star', header: '星级', required: true, aliases: ['评定星级', '评定结果', '获评星级', '评定等级', '结果', '星级评定结果'] },
   { field: 'certificateNo', header: '证书编号', required: false, aliases: ['证书号', '证书号码', '星级证书编号'] },
+  { field: 'plaqueNo', header: '标牌编号', required: false, aliases: ['牌匾编号', '牌匾号', '标牌号', '星级标牌编号', '星级牌匾编号'] },
   { field: 'batch', header: '批次', required: false, aliases: ['评定批次', '公布批次', '发布批次'] },
 ]
 
@@ -27,23 +28,23 @@ export const RESULT_FIELD_LABELS: Record<ResultField, string> = {
   type: '现场类型',
   star: '星级',
   certificateNo: '证书编号',
+  plaqueNo: '标牌编号',
   batch: '批次',
 }
 
 /**
  * The office's own import of ratings: the province file's columns (so export -> edit -> import round-trips),
- * plus 省份 and 标牌编号. The site is found by its code, so 现场编号 is required and 现场名称 is not; the
+ * plus 省份. The site is found by its code, so 现场编号 is required and 现场名称 is not; the
  * office records every rating under a batch, so 批次 is required too.
  */
-export type OfficeResultField = ResultField | 'province' | 'plaqueNo'
+export type OfficeResultField = ResultField | 'province'
 
 export const OFFICE_RESULT_COLUMNS: ColumnSet<OfficeResultField>[] = [
   { field: 'province', header: '省份', required: false, aliases: ['省', '省份名称', '所属省份', '省（区、市）', '省区市', '地区'] },
   ...RESULT_COLUMNS.map((c) => ({ ...c, required: c.field === 'code' || c.field === 'star' || c.field === 'batch' })),
-  { field: 'plaqueNo', header: '标牌编号', required: false, aliases: ['牌匾编号', '牌匾号', '标牌号', '星级标牌编号', '星级牌匾编号'] },
 ]
 
-export const OFFICE_RESULT_FIELD_LABELS: Record<OfficeResultField, string> = { ...RESULT_FIELD_LABELS, province: '省份', plaqueNo: '标牌编号' }
+export const OFFICE_RESULT_FIELD_LABELS: Record<OfficeResultField, string> = { ...RESULT_FIELD_LABELS, province: '省份' }
 
 export type Outcome = { outcome: 'rated'; star: number } | { outcome: 'rejected'; star: null }
 

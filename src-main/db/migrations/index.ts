@@ -11,6 +11,7 @@ import { sql as v6 } from './006_results'
 import { sql as v7 } from './007_lean_indexes'
 import { sql as v8 } from './008_deferred'
 import { sql as v9 } from './009_notice_numbers'
+import { sql as v10 } from './010_result_plaques'
 
 export interface Migration {
   version: number
@@ -28,6 +29,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 7, name: 'lean-indexes', sql: v7 },
   { version: 8, name: 'deferred', sql: v8 },
   { version: 9, name: 'notice-numbers', sql: v9 },
+  { version: 10, name: 'result-plaques', sql: v10 },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -1,4 +1,4 @@
-/** Rows of `results` and `site_results` (migration 6). */
+/** Rows of `results` and `site_results` (migration 6; 标牌编号 migration 10). */
 import type { Db } from '../connection'
 
 export type ResultStatus = 'matched' | 'review' | 'unmatched' | 'confirmed'
@@ -26,6 +26,8 @@ export interface ResultRecord {
   source: ResultSource
   awardedStar: number | null
   certificateNo: string
+  /** 标牌编号, when the results file has the column (the office's does); '' otherwise. */
+  plaqueNo: string
   outcome: ResultOutcome
   matchMethod: MatchMethod | null
   status: ResultStatus
@@ -46,6 +48,7 @@ interface ResultRow {
   source_json: string
   awarded_star: number | null
   certificate_no: string
+  plaque_no: string
   outcome: ResultOutcome
   match_method: MatchMethod | null
   status: ResultStatus
@@ -66,6 +69,7 @@ const fromRow = (r: ResultRow): ResultRecord => ({
   source: JSON.parse(r.source_json) as ResultSource,
   awardedStar: r.awarded_star,
   certificateNo: r.certificate_no,
+  plaqueNo: r.plaque_no,
   outcome: r.outcome,
   matchMethod: r.match_method,
   status: r.status,
@@ -102,6 +106,7 @@ export function putResult(db: Db, r: NewResult, existingId: number | null): numb
     JSON.stringify(r.source),
     r.awardedStar,
     r.certificateNo,
+    r.plaqueNo,
     r.outcome,
     r.matchMethod,
     r.status,
@@ -111,7 +116,7 @@ export function putResult(db: Db, r: NewResult, existingId: number | null): numb
   ]
   if (existingId !== null) {
     db.prepare(
-      `UPDATE results SET site_id = ?, source_file = ?, source_row = ?, source_json = ?, awarded_star = ?, certificate_no = ?,
+      `UPDATE results SET site_id = ?, source_file = ?, source_row = ?, source_json = ?, awarded_star = ?, certificate_no = ?, plaque_no = ?,
        outcome = ?, match_method = ?, status = ?, candidates_json = ?, reason = ?, imported_at = ?, confirmed_at = NULL WHERE id = ?`,
     ).run(...values, existingId)
     return existingId
@@ -119,7 +124,7 @@ export function putResult(db: Db, r: NewResult, existingId: number | null): numb
   const info = db
     .prepare(
       `INSERT INTO results (campaign_id, batch, row_key, site_id, source_file, source_row, source_json, awarded_star, certificate_no,
-       outcome, match_method, status, candidates_json, reason, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       plaque_no, outcome, match_method, status, candidates_json, reason, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(r.campaignId, r.batch, r.rowKey, ...values)
   return Number(info.lastInsertRowid)
@@ -150,6 +155,7 @@ export interface SiteResultRecord {
   outcome: ResultOutcome
   awardedStar: number | null
   certificateNo: string
+  plaqueNo: string
   batch: string
   certificateReceivedOn: string | null
   plaqueReceivedOn: string | null
@@ -163,6 +169,7 @@ interface SiteResultRow {
   outcome: ResultOutcome
   awarded_star: number | null
   certificate_no: string
+  plaque_no: string
   batch: string
   certificate_received_on: string | null
   plaque_received_on: string | null
@@ -176,6 +183,7 @@ const siteResultFromRow = (r: SiteResultRow): SiteResultRecord => ({
   outcome: r.outcome,
   awardedStar: r.awarded_star,
   certificateNo: r.certificate_no,
+  plaqueNo: r.plaque_no,
   batch: r.batch,
   certificateReceivedOn: r.certificate_received_on,
   plaqueReceivedOn: r.plaque_received_on,
@@ -203,16 +211,16 @@ export function getSiteResult(db: Db, siteId: number): SiteResultRecord | null {
 /** The awarded result of a site; the hand-over columns stay as they were. */
 export function putSiteResult(
   db: Db,
-  r: Pick<SiteResultRecord, 'siteId' | 'resultId' | 'outcome' | 'awardedStar' | 'certificateNo' | 'batch'>,
+  r: Pick<SiteResultRecord, 'siteId' | 'resultId' | 'outcome' | 'awardedStar' | 'certificateNo' | 'plaqueNo' | 'batch'>,
   now: string,
 ): void {
   db.prepare(
-    `INSERT INTO site_results (site_id, result_id, outcome, awarded_star, certificate_no, batch, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO site_results (site_id, result_id, outcome, awarded_star, certificate_no, plaque_no, batch, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (site_id) DO UPDATE SET result_id = excluded.result_id, outcome = excluded.outcome,
-       awarded_star = excluded.awarded_star, certificate_no = excluded.certificate_no, batch = excluded.batch,
-       updated_at = excluded.updated_at`,
-  ).run(r.siteId, r.resultId, r.outcome, r.awardedStar, r.certificateNo, r.batch, now)
+       awarded_star = excluded.awarded_star, certificate_no = excluded.certificate_no, plaque_no = excluded.plaque_no,
+       batch = excluded.batch, updated_at = excluded.updated_at`,
+  ).run(r.siteId, r.resultId, r.outcome, r.awardedStar, r.certificateNo, r.plaqueNo, r.batch, now)
 }
 
 export function putHandover(

@@ -1,8 +1,8 @@
 /**
  * The office's ratings (评定结果): recorded per site and batch, and exported per province in exactly the
  * columns the province's `results import` reads (core/results/columns), 现场编号 first — so every row matches
- * a province's site by its own code, with nothing left to review. Certificate numbers travel in 证书编号; the
- * plaque number is kept here (the province's import has no column for it yet).
+ * a province's site by its own code, with nothing left to review. Certificate and plaque numbers travel in
+ * 证书编号 and 标牌编号, which the province keeps with the result.
  */
 import type ExcelJS from 'exceljs'
 import { AppError } from '../../core/errors'
@@ -75,6 +75,7 @@ export async function exportProvinceResults(office: OfficeContext, input: { prov
       type: site ? (SITE_TYPE_INFO[site.type as SiteType]?.label ?? site.type) : '',
       star: STAR_LABELS[r.star],
       certificateNo: r.certificateNo,
+      plaqueNo: r.plaqueNo,
       batch: r.batch,
     }
     const row = ws.getRow(i + 2)

@@ -1,8 +1,10 @@
 /**
  * The office's ratings (评定结果) imported from a workbook: the meeting's outcome, hundreds of rows at once.
  * The file is read with the province's own readers (workbookFile: the safety checks; sheetTable: header
- * recognition, merged cells) in the province file's columns plus 省份 and 标牌编号, so the office's own export
- * round-trips. Each row is matched to the national register by findRegisterSite's rule (registerLookup).
+ * recognition, merged cells) in the province file's columns plus 省份, so the office's own export and a
+ * province's results export (省份 and 标牌编号 among its columns) both read as they are. Each row is matched to the national register by findRegisterSite's rule (registerLookup).
+ * The code is the key; a 现场名称 that is not the register's (by nameKey, so 全角/半角 and spaces do not count)
+ * is a warning, not an error: names get abbreviated, but a row pasted from the wrong site should be seen.
  * Preview writes nothing; apply writes every row in one transaction with one audit entry, and refuses the
  * whole file when any row has a problem.
  */
@@ -13,7 +15,7 @@ import { describeProblem, type RowProblem } from '../../core/roster/problems'
 import { findProvince } from '../../core/association/provinces'
 import { OFFICE_RESULT_COLUMNS, OFFICE_RESULT_FIELD_LABELS, parseOutcome, type OfficeResultField } from '../../core/results/columns'
 import { STAR_LABELS } from '../../core/sites/fields'
-import { cleanText } from '../../core/text'
+import { cleanProse, cleanText, nameKey } from '../../core/text'
 import { appendAudit } from '../../db/repositories/audit'
 import { currentRegisterFields } from '../../db/office/register'
 import { allOfficeResults, putOfficeResult, type OfficeResult } from '../../db/office/results'
@@ -40,6 +42,17 @@ export interface ResultImportRow {
   previous: { star: number; certificateNo: string; plaqueNo: string } | null
 }
 
+/** A row whose 现场名称 is not the register's name for its code: recorded all the same, and said. */
+export interface ResultImportWarning extends RowProblem {
+  kind: 'warning'
+  /** The register site the row's code found. */
+  province: string
+  code: string
+  /** The name as the workbook has it, and the register's name for that site. */
+  workbookName: string
+  registerName: string
+}
+
 export interface ResultImportSummary {
   fileName: string
   fileSha256: string
@@ -50,6 +63,8 @@ export interface ResultImportSummary {
   changed: number
   unchanged: number
   errors: RowProblem[]
+  /** Rows recorded with a name other than the register's, by row. */
+  warnings: ResultImportWarning[]
   /** Preview only: one entry per rating the file holds (a row repeated identically counts once). */
   rows?: ResultImportRow[]
   dryRun: boolean
@@ -60,6 +75,7 @@ interface ReadFile {
   total: number
   rows: ResultImportRow[]
   errors: RowProblem[]
+  warnings: ResultImportWarning[]
 }
 
 const resultKey = (province: string, code: string, batch: string) => `${province}\n${code}\n${batch}`
@@ -88,10 +104,11 @@ async function readResultsFile(office: OfficeContext, filePath: string, job?: Jo
 
   const lookup = registerLookup(currentRegisterFields(office.db))
   const recorded = new Map(allOfficeResults(office.db).map((r) => [resultKey(r.province, r.code, r.batch), r]))
-  // A column the file does not have leaves that part of an existing rating as it is (the province file has no 标牌编号).
+  // A column the file does not have leaves that part of an existing rating as it is (a results list without 标牌编号).
   const hasCertificate = columns.has('certificateNo')
   const hasPlaque = columns.has('plaqueNo')
   const errors: RowProblem[] = []
+  const warnings: ResultImportWarning[] = []
   const rows: ResultImportRow[] = []
   const seen = new Map<string, ResultImportRow>()
   const contradicted = new Set<number>()
@@ -116,6 +133,17 @@ async function readResultsFile(office: OfficeContext, filePath: string, job?: Jo
       if ('error' in hit) found.push(problem(raw.row, 'code', hit.error))
       else site = hit.site
     }
+    // Prose, as typed, for display; compared by key.
+    const workbookName = cleanProse(cellText(raw.cells.name ?? null))
+    if (site && workbookName && nameKey(workbookName) !== nameKey(site.name))
+      warnings.push({
+        ...problem(raw.row, 'name', `现场名称“${workbookName}”与全国名册中${site.province} ${site.code} 的名称“${site.name}”不同，请核对是否填错了行（仍按现场编号记录）`),
+        kind: 'warning',
+        province: site.province,
+        code: site.code,
+        workbookName,
+        registerName: site.name,
+      })
     const certificateNo = text(raw.cells, 'certificateNo').toUpperCase()
     const plaqueNo = text(raw.cells, 'plaqueNo').toUpperCase()
     if (certificateNo.length > 100) found.push(problem(raw.row, 'certificateNo', '证书编号过长（不超过 100 个字符）'))
@@ -153,7 +181,7 @@ async function readResultsFile(office: OfficeContext, filePath: string, job?: Jo
     rows.push(entry)
   }
   // A row reached `rows` before a later row contradicted it: the contradiction is the error, and neither is kept.
-  return { file, total: table.rows.length, rows: rows.filter((r) => !contradicted.has(r.row)), errors: errors.sort((a, b) => a.row - b.row) }
+  return { file, total: table.rows.length, rows: rows.filter((r) => !contradicted.has(r.row)), errors: errors.sort((a, b) => a.row - b.row), warnings }
 }
 
 function ratingText(r: Pick<ResultImportRow, 'star' | 'certificateNo' | 'plaqueNo'>): string {
@@ -178,6 +206,7 @@ export async function previewResultsImport(office: OfficeContext, input: { path:
     total: read.total,
     ...counts(read.rows),
     errors: read.errors,
+    warnings: read.warnings,
     rows: read.rows,
     dryRun: true,
   }
@@ -221,11 +250,12 @@ export async function importResultsFile(office: OfficeContext, input: { path: st
         action: 'import-results',
         entity: 'site-result',
         entityId: null,
-        summary: `从“${file.fileName}”（SHA-256 ${file.sha256}）导入评定结果：新记录 ${c.recorded} 条，修改 ${c.changed} 条，未变 ${c.unchanged} 条`,
+        summary: `从“${file.fileName}”（SHA-256 ${file.sha256}）导入评定结果：新记录 ${c.recorded} 条，修改 ${c.changed} 条，未变 ${c.unchanged} 条${read.warnings.length ? `；${read.warnings.length} 行的现场名称与全国名册不同，已按现场编号记录` : ''}`,
         details: {
           fileName: file.fileName,
           fileSha256: file.sha256,
           ...c,
+          nameMismatches: read.warnings.map((w) => ({ row: w.row, site: `${w.province}:${w.code}`, workbookName: w.workbookName, registerName: w.registerName })),
           changes: rows.filter((r) => r.status === 'changed').map((r) => ({ site: `${r.province}:${r.code}`, batch: r.batch, before: r.previous, after: { star: r.star, certificateNo: r.certificateNo, plaqueNo: r.plaqueNo } })),
         },
       },
@@ -233,5 +263,5 @@ export async function importResultsFile(office: OfficeContext, input: { path: st
     )
   })()
   job?.progress('写入评定结果', writes.length, writes.length)
-  return { fileName: file.fileName, fileSha256: file.sha256, total: read.total, ...c, errors: [], dryRun: false }
+  return { fileName: file.fileName, fileSha256: file.sha256, total: read.total, ...c, errors: [], warnings: read.warnings, dryRun: false }
 }

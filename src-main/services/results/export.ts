@@ -1,8 +1,11 @@
 /**
  * 'results.export': the year's results per site (评定结果名单) with the hand-over columns, as .xlsx. Every text
  * value is a string cell (text starting with = + - @ gets the text format too); the file is written to a
- * temp name and renamed into place.
+ * temp name and renamed into place. The headers are ones both results imports recognise: the province's own
+ * reads the file back (序号, 省份 and the hand-over columns are ignored there), and the office's reads 省份 and
+ * 标牌编号 too, so a province's list can go to the office as it is.
  */
+import { findProvince } from '../../core/association/provinces'
 import type { AppContext } from '../context'
 import { dateStamp, resolveOutPath, setTextCell, writeWorkbookAtomically } from '../roster/outputFile'
 import { requireSetup } from '../settings/association'
@@ -11,6 +14,7 @@ import { loadExcelJS } from '../files/exceljs'
 
 const COLUMNS: { header: string; width: number }[] = [
   { header: '序号', width: 6 },
+  { header: '省份', width: 10 },
   { header: '现场编号', width: 16 },
   { header: '现场名称', width: 30 },
   { header: '现场类型', width: 12 },
@@ -18,6 +22,7 @@ const COLUMNS: { header: string; width: number }[] = [
   { header: '推荐单位', width: 30 },
   { header: '评定结果', width: 10 },
   { header: '证书编号', width: 20 },
+  { header: '标牌编号', width: 20 },
   { header: '批次', width: 12 },
   { header: '证书领取日期', width: 14 },
   { header: '标牌领取日期', width: 14 },
@@ -25,7 +30,9 @@ const COLUMNS: { header: string; width: number }[] = [
 ]
 
 export async function exportResults(app: AppContext, outPath?: string): Promise<{ path: string; size: number; sites: number }> {
-  const { campaign } = requireSetup(app)
+  const { association, campaign } = requireSetup(app)
+  // The profile keeps the short form (广东); the office's register and files say 广东省.
+  const province = findProvince(association.province)?.name ?? association.province
   const target = resolveOutPath(app, outPath, `${campaign.year}年评定结果_${dateStamp(app.now())}.xlsx`)
   const { sites } = listResultsView(app)
   const workbook = new (await loadExcelJS()).Workbook()
@@ -43,6 +50,7 @@ export async function exportResults(app: AppContext, outPath?: string): Promise<
     const row = ws.getRow(i + 2)
     row.getCell(1).value = i + 1
     const texts = [
+      province,
       r.site.code,
       r.site.name,
       r.site.type,
@@ -50,6 +58,7 @@ export async function exportResults(app: AppContext, outPath?: string): Promise<
       r.site.recommender,
       r.outcomeText,
       r.certificateNo,
+      r.plaqueNo,
       r.batch,
       r.certificateReceivedOn ?? '',
       r.plaqueReceivedOn ?? '',

@@ -56,6 +56,7 @@ interface ReadRow {
   rowKey: string
   match: MatchOutcome
   certificateNo: string
+  plaqueNo: string
 }
 
 const text = (cells: Partial<Record<ResultField, PlainCell>>, field: ResultField) => cleanText(cellText(cells[field] ?? null))
@@ -121,7 +122,16 @@ export async function importResults(
       continue
     }
     const match = index.match({ code: source.code, name: source.name, organisation: source.recommender || source.enterprise, type })
-    rows.push({ raw, source, outcome, batch, rowKey, match, certificateNo: text(raw.cells, 'certificateNo').toUpperCase() })
+    rows.push({
+      raw,
+      source,
+      outcome,
+      batch,
+      rowKey,
+      match,
+      certificateNo: text(raw.cells, 'certificateNo').toUpperCase(),
+      plaqueNo: text(raw.cells, 'plaqueNo').toUpperCase(),
+    })
   }
   const skipped = table.rows.length - rows.length
   if (input.dryRun) return dryRunSummary(app, campaign.id, rows, table.rows.length, errors, file.sha256)
@@ -156,6 +166,7 @@ export async function importResults(
           source: r.source,
           awardedStar: r.outcome.star,
           certificateNo: r.certificateNo,
+          plaqueNo: r.plaqueNo,
           outcome: r.outcome.outcome,
           matchMethod: r.match.status === 'matched' ? r.match.method : null,
           status: r.match.status,

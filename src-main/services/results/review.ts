@@ -29,12 +29,12 @@ function applyToSite(app: AppContext, result: ResultRecord, siteId: number, meth
   setResultMatch(app.db, result.id, { siteId, status: 'confirmed', method, confirmedAt: now })
   putSiteResult(
     app.db,
-    { siteId, resultId: result.id, outcome: result.outcome, awardedStar: result.awardedStar, certificateNo: result.certificateNo, batch: result.batch },
+    { siteId, resultId: result.id, outcome: result.outcome, awardedStar: result.awardedStar, certificateNo: result.certificateNo, plaqueNo: result.plaqueNo, batch: result.batch },
     now,
   )
   setSiteStatus(app, [siteId], result.outcome === 'rated' ? 'rated' : 'rejected')
   const batch = result.batch ? `，${result.batch}` : ''
-  const cert = result.certificateNo ? `，证书编号 ${result.certificateNo}` : ''
+  const cert = `${result.certificateNo ? `，证书编号 ${result.certificateNo}` : ''}${result.plaqueNo ? `，标牌编号 ${result.plaqueNo}` : ''}`
   appendAudit(
     app.db,
     {

@@ -69,8 +69,8 @@ describe('office results', () => {
     expect(cli(gd.app.dataDir, ['results', 'apply']).doc).toMatchObject({ applied: 2 })
     const after = cli(gd.app.dataDir, ['results', 'list']).doc
     const bySite = new Map(after.sites.map((s: { siteId: number }) => [s.siteId, s]))
-    expect(bySite.get(gd.siteIds[0])).toMatchObject({ outcome: 'rated', awardedStar: 5, certificateNo: 'GD2021-0001', batch: '2021年第一批' })
-    expect(bySite.get(gd.siteIds[1])).toMatchObject({ outcome: 'rated', awardedStar: 4, certificateNo: 'GD2021-0002', batch: '2021年第一批' })
+    expect(bySite.get(gd.siteIds[0])).toMatchObject({ outcome: 'rated', awardedStar: 5, certificateNo: 'GD2021-0001', plaqueNo: 'PB-0001', batch: '2021年第一批' })
+    expect(bySite.get(gd.siteIds[1])).toMatchObject({ outcome: 'rated', awardedStar: 4, certificateNo: 'GD2021-0002', plaqueNo: 'PB-0002', batch: '2021年第一批' })
 
     // 广东 later withdraws its second site and re-sends: the office's file still names it as rated.
     removeSites(gd.app, [gd.siteIds[1]])
@@ -83,5 +83,5 @@ describe('office results', () => {
     await wb2.xlsx.readFile(again)
     const nameCol = 1 + RESULT_COLUMNS.findIndex((c) => c.field === 'name')
     expect([2, 3].map((n) => wb2.worksheets[0].getRow(n).getCell(nameCol).value)).toEqual(['广东一号营业厅', '广东二号营业厅'])
-  }, 300_000)
+  }, 300_000) // fifteen CLI child processes: over a minute on a loaded machine
 })

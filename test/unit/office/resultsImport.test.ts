@@ -224,6 +224,50 @@ describe('office results import', () => {
     expect(details.find((d) => d.startsWith('第 12 行 D 列（星级）'))).toContain('不是星级')
   })
 
+  it('a 现场名称 other than the register\'s is a warning by row with both names; 全角/半角 and spaces are not; the import goes ahead', async () => {
+    const office = freshOffice(fx)
+    const [gd0, gd1] = fx.codes.gd
+    const [zj0, zj1] = fx.codes.zj
+    office.db.prepare('UPDATE register_sites SET name = ? WHERE province = ? AND code = ?').run('天河ＡＢ营业厅（天河路）', '广东省', gd0)
+    const f = await writeSheet(file('名称.xlsx'), [
+      ['广东', gd0, ' 天河 ab营业厅 (天河路) ', 3, '', '', B1], // the same name, written half-width with spaces
+      ['广东', gd1, fx.names[gd1], 3, '', '', B1],
+      ['浙江', zj0, '杭州西湖营业厅（错行）', 4, '', '', B1], // another site's row pasted here
+      ['浙江', zj1, '', 5, '', '', B1], // no name: nothing to compare
+    ])
+    const p = await previewResultsImport(office, { path: f })
+    expect(p).toMatchObject({ total: 4, recorded: 4, errors: [] })
+    expect(p.warnings).toEqual([
+      {
+        row: 4,
+        column: 'C',
+        field: 'name',
+        label: '现场名称',
+        kind: 'warning',
+        province: '浙江省',
+        code: zj0,
+        workbookName: '杭州西湖营业厅（错行）',
+        registerName: fx.names[zj0],
+        message: `现场名称“杭州西湖营业厅（错行）”与全国名册中浙江省 ${zj0} 的名称“${fx.names[zj0]}”不同，请核对是否填错了行（仍按现场编号记录）`,
+      },
+    ])
+    const done = await importResultsFile(office, { path: f })
+    expect(done).toMatchObject({ recorded: 4, errors: [], dryRun: false })
+    expect(done.warnings).toEqual(p.warnings)
+    // Recorded under the register's name, whatever the row said.
+    expect(listOfficeResults(office).map((r) => [r.code, r.name, r.star])).toEqual([
+      [gd0, '天河ＡＢ营业厅（天河路）', 3],
+      [gd1, fx.names[gd1], 3],
+      [zj0, fx.names[zj0], 4],
+      [zj1, fx.names[zj1], 5],
+    ])
+    const audit = listOfficeAudit(office, { limit: 1000 }).filter((a) => a.action === 'import-results')
+    expect(audit[0].summary).toContain('1 行的现场名称与全国名册不同，已按现场编号记录')
+    expect((audit[0].details as { nameMismatches: unknown[] }).nameMismatches).toEqual([
+      { row: 4, site: `浙江省:${zj0}`, workbookName: '杭州西湖营业厅（错行）', registerName: fx.names[zj0] },
+    ])
+  })
+
   it('the same rating twice in one file is one rating', async () => {
     const office = freshOffice(fx)
     const [gd0] = fx.codes.gd
@@ -286,7 +330,7 @@ describe('office results import', () => {
       const noPath = await dispatch(session, 'office.results.importPreview', { path: '' })
       expect(!noPath.ok && noPath.error).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('请选择文件') })
       const done = await dispatch(session, 'office.results.import', { path: good })
-      expect(done.ok && done.value).toEqual({ fileName: '好.xlsx', fileSha256: sha256Of(fs.readFileSync(good)), total: 1, recorded: 1, changed: 0, unchanged: 0, dryRun: false })
+      expect(done.ok && done.value).toEqual({ fileName: '好.xlsx', fileSha256: sha256Of(fs.readFileSync(good)), total: 1, recorded: 1, changed: 0, unchanged: 0, warnings: [], dryRun: false })
       const bad = await writeSheet(file('坏.xlsx'), [['广东', gd0, '', '五星半', '', '', B1]])
       const refusedEnv = await dispatch(session, 'office.results.import', { path: bad })
       expect(!refusedEnv.ok && refusedEnv.error).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('第 2 行 D 列（星级）：无法识别的星级“五星半”') })

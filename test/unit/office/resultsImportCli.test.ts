@@ -31,13 +31,26 @@ describe('office results import (CLI)', () => {
     const dir = tempDir('starsite-rescli-')
     const good = await writeSheet(path.join(dir, '评定结果.xlsx'), [
       ['广东', gd0, '', '四星级', 'gd-1', 'pb-1', '2021年第一批'],
-      ['广东', gd1, '', 3, '', '', '2021年第一批'],
+      ['广东', gd1, '别处的营业厅', 3, '', '', '2021年第一批'], // a name not the register's: a warning, still imported
     ])
+    const warning = {
+      row: 3,
+      column: 'C',
+      field: 'name',
+      label: '现场名称',
+      kind: 'warning',
+      province: '广东省',
+      code: gd1,
+      workbookName: '别处的营业厅',
+      registerName: fx.names[gd1],
+      message: `现场名称“别处的营业厅”与全国名册中广东省 ${gd1} 的名称“${fx.names[gd1]}”不同，请核对是否填错了行（仍按现场编号记录）`,
+    }
 
     const dry = cli(data, ['office', 'results', 'import', good, '--dry-run', '--json'])
     expect(dry.status, dry.stderr).toBe(0)
     expect(dry.doc).toMatchObject({ fileName: '评定结果.xlsx', total: 2, recorded: 2, changed: 0, unchanged: 0, errors: [], dryRun: true })
     expect(dry.doc.fileSha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(dry.doc.warnings).toEqual([warning])
     expect(dry.doc.rows[0]).toEqual({
       row: 2,
       province: '广东省',
@@ -55,6 +68,7 @@ describe('office results import (CLI)', () => {
     expect(human.status).toBe(0)
     expect(human.stdout).toContain(gd0)
     expect(human.stderr).toContain('只预览（--dry-run），未改动任何数据：共 2 行，新记录 2')
+    expect(human.stderr).toContain(`提示：第 3 行 C 列（现场名称）：现场名称“别处的营业厅”与全国名册中广东省 ${gd1} 的名称“${fx.names[gd1]}”不同`)
 
     const reopened = () => {
       const o = openOffice({ dataDir: data, actor: '测试' })
@@ -66,7 +80,8 @@ describe('office results import (CLI)', () => {
 
     const done = cli(data, ['office', 'results', 'import', good, '--json'])
     expect(done.status, done.stderr).toBe(0)
-    expect(done.doc).toEqual({ fileName: '评定结果.xlsx', fileSha256: dry.doc.fileSha256, total: 2, recorded: 2, changed: 0, unchanged: 0, dryRun: false })
+    expect(done.doc).toEqual({ fileName: '评定结果.xlsx', fileSha256: dry.doc.fileSha256, total: 2, recorded: 2, changed: 0, unchanged: 0, warnings: [warning], dryRun: false })
+    expect(done.stderr).toContain('1 行的现场名称与全国名册不同，已按现场编号记录，请核对')
     const afterImport = reopened()
     expect(afterImport.results).toHaveLength(2)
     expect(afterImport.audit).toBe(before.audit + 1)

@@ -183,8 +183,8 @@ describe('importing and matching published results', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(out.path)
     const ws = wb.worksheets[0]
-    expect(ws.getRow(1).getCell(7).value).toBe('评定结果')
-    const names = [ws.getRow(2).getCell(3).value, ws.getRow(3).getCell(3).value]
+    expect(ws.getRow(1).getCell(8).value).toBe('评定结果')
+    const names = [ws.getRow(2).getCell(4).value, ws.getRow(3).getCell(4).value]
     expect(names).toContain('=HYPERLINK("x")营业厅')
     expect(fs.readdirSync(path.dirname(out.path)).filter((f) => f.endsWith('.tmp'))).toEqual([])
     const letters = await call<{ files: { recommender: string; path: string; sites: number }[] }>(w.app, 'results.notify', {})

@@ -33,6 +33,15 @@ export const resultImportRowSchema = ratingSchema.extend({
   previous: ratingSchema.nullable(),
 })
 
+/** A row whose 现场名称 differs from the register's for its code (compared without 全角/半角 or spaces): recorded all the same. */
+export const resultImportWarningSchema = rowProblemSchema.extend({
+  kind: z.literal('warning'),
+  province: z.string(),
+  code: z.string(),
+  workbookName: z.string(),
+  registerName: z.string(),
+})
+
 const resultImportCountsSchema = z.object({
   fileName: z.string(),
   fileSha256: z.string(),
@@ -40,6 +49,7 @@ const resultImportCountsSchema = z.object({
   recorded: z.number(),
   changed: z.number(),
   unchanged: z.number(),
+  warnings: z.array(resultImportWarningSchema),
 })
 
 export const officeResultsOps = defineOps({

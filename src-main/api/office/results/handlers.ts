@@ -56,7 +56,7 @@ export const officeResultsHandlers: OfficeHandlersFor<typeof officeResultsOps> =
     return { ...r, dryRun: true as const, rows: (r.rows ?? []).map(importRowView) }
   },
   'office.results.import': async (input, { office, job }) => {
-    const { fileName, fileSha256, total, recorded, changed, unchanged } = await importResultsFile(office, { path: input.path }, job)
-    return { fileName, fileSha256, total, recorded, changed, unchanged, dryRun: false as const }
+    const { fileName, fileSha256, total, recorded, changed, unchanged, warnings } = await importResultsFile(office, { path: input.path }, job)
+    return { fileName, fileSha256, total, recorded, changed, unchanged, warnings, dryRun: false as const }
   },
 }

@@ -48,6 +48,7 @@ function HandoverRow({ item, onSaved }: { item: SiteResult; onSaved(): void }) {
       <Table.Td>{item.site.name}</Table.Td>
       <Table.Td>{item.outcomeText}</Table.Td>
       <Table.Td>{item.certificateNo || '—'}</Table.Td>
+      <Table.Td>{item.plaqueNo || '—'}</Table.Td>
       <Table.Td>
         <TextInput type="date" size="xs" aria-label={label('证书领取日期')} value={draft.certificateReceivedOn} onChange={(e) => set('certificateReceivedOn', e.currentTarget.value)} disabled={item.outcome !== 'rated'} />
       </Table.Td>
@@ -78,13 +79,14 @@ export function HandoverTable({ sites, onSaved }: { sites: SiteResult[]; onSaved
         推进办公室颁发证书和标牌后，登记各现场的领取日期和经办人。
       </Text>
       <ScrollArea type="auto">
-        <Table verticalSpacing={4} miw={960}>
+        <Table verticalSpacing={4} miw={1080}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>现场编号</Table.Th>
               <Table.Th>现场名称</Table.Th>
               <Table.Th>评定结果</Table.Th>
               <Table.Th>证书编号</Table.Th>
+              <Table.Th>标牌编号</Table.Th>
               <Table.Th>证书领取日期</Table.Th>
               <Table.Th>标牌领取日期</Table.Th>
               <Table.Th>经办人</Table.Th>

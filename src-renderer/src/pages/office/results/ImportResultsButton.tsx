@@ -66,7 +66,7 @@ export function ImportResultsButton({ onImported }: { onImported(): void }) {
     setFailure(null)
     try {
       const done = await apply.start({ path: file.path })
-      notifySuccess(`已从“${done.fileName}”导入评定结果：新记录 ${done.recorded} 条，修改 ${done.changed} 条，未变 ${done.unchanged} 条`, '导入完成')
+      notifySuccess(`已从“${done.fileName}”导入评定结果：新记录 ${done.recorded} 条，修改 ${done.changed} 条，未变 ${done.unchanged} 条${done.warnings.length ? `；${done.warnings.length} 行的现场名称与全国名册不同，已按现场编号记录` : ''}`, '导入完成')
       setOpen(false)
       setFile(null)
       setResult(null)
@@ -103,6 +103,7 @@ export function ImportResultsButton({ onImported }: { onImported(): void }) {
               <Text size="sm" data-testid="results-import-counts">
                 共 {result.total} 行：新记录 {result.recorded} 条，修改 {result.changed} 条，未变 {result.unchanged} 条
                 {result.errors.length > 0 && `，有错误 ${new Set(result.errors.map((e) => e.row)).size} 行`}
+                {result.warnings.length > 0 && `，现场名称与全国名册不同 ${result.warnings.length} 行`}
               </Text>
               {result.errors.length > 0 && (
                 <Alert color="red" title="表中有错误，整个文件不会导入。请在 Excel 中修正后重新选择文件" data-testid="results-import-errors">
@@ -114,6 +115,37 @@ export function ImportResultsButton({ onImported }: { onImported(): void }) {
                             <Table.Td w={90}>第 {e.row} 行</Table.Td>
                             <Table.Td w={160}>{e.column ? `${e.column} 列（${e.label}）` : e.label}</Table.Td>
                             <Table.Td>{e.message}</Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </ScrollArea.Autosize>
+                </Alert>
+              )}
+              {result.warnings.length > 0 && (
+                <Alert color="yellow" title="以下各行的现场名称与全国名册不同，仍按现场编号导入。请核对是否填错了行" data-testid="results-import-warnings">
+                  <ScrollArea.Autosize mah={200}>
+                    <Table withRowBorders={false} fz="sm">
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th w={90}>行</Table.Th>
+                          <Table.Th w={200}>现场编号</Table.Th>
+                          <Table.Th>表中的现场名称</Table.Th>
+                          <Table.Th>全国名册中的名称</Table.Th>
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {result.warnings.map((w, i) => (
+                          <Table.Tr key={i} data-testid="results-import-warning">
+                            <Table.Td>第 {w.row} 行</Table.Td>
+                            <Table.Td>
+                              {w.province}{' '}
+                              <Text span size="sm" ff="monospace">
+                                {w.code}
+                              </Text>
+                            </Table.Td>
+                            <Table.Td>{w.workbookName}</Table.Td>
+                            <Table.Td>{w.registerName}</Table.Td>
                           </Table.Tr>
                         ))}
                       </Table.Tbody>
