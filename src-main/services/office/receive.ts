@@ -130,19 +130,46 @@ const unreadable = (file: string, error: SourceUnreadable): ReceiveOutcome => ({
   problems: [problem(path.basename(file), 'bad-manifest', { reason: 'unreadable', message: error.message })],
 })
 
+type RosterFields = Awaited<ReturnType<typeof rosterFieldsOf>>
+
+/** A bundle staged (copied, verified, hashed) and, when it verified, its roster read: all of it that needs no database. */
+interface Prepared {
+  staged: StagedBundle
+  roster?: RosterFields
+  /** Why the roster workbook was refused (roster/safety.ts), in Chinese. */
+  rosterRefused?: AppError
+}
+
 /**
- * `staging`: the file's private copy, already being staged (receive stages the next bundle during this one's
- * ingest). A file that cannot be read is refused; a failure writing our own folder throws (store.ts).
+ * Everything of one bundle that can run ahead of the bundles before it: the copy, the verification and the
+ * roster (~75 ms of workbook parsing a bundle, which would otherwise sit between two ingests).
  */
-export async function receiveBundle(office: OfficeContext, file: string, staging?: Promise<StagedBundle>): Promise<ReceiveOutcome> {
-  const profile = requireOfficeProfile(office)
-  let staged: StagedBundle
+async function prepare(dataDir: string, file: string): Promise<Prepared> {
+  const staged = await stageBundle(dataDir, file)
+  if (!staged.verified.ok) return { staged }
   try {
-    staged = await (staging ?? stageBundle(office.dataDir, file))
+    return { staged, roster: await rosterFieldsOf(staged.roster) }
+  } catch (error) {
+    if (error instanceof AppError) return { staged, rosterRefused: error }
+    staged.discard()
+    throw error
+  }
+}
+
+/**
+ * `preparing`: the bundle already being prepared (receive prepares the next ones during this one's ingest).
+ * A file that cannot be read is refused; a failure writing our own folder throws (store.ts).
+ */
+export async function receiveBundle(office: OfficeContext, file: string, preparing?: Promise<Prepared>): Promise<ReceiveOutcome> {
+  const profile = requireOfficeProfile(office)
+  let prepared: Prepared
+  try {
+    prepared = await (preparing ?? prepare(office.dataDir, file))
   } catch (error) {
     if (error instanceof SourceUnreadable) return unreadable(file, error)
     throw error
   }
+  const { staged } = prepared
   killPoint('office-receive-staged')
   let kept = false
   try {
@@ -156,13 +183,9 @@ export async function receiveBundle(office: OfficeContext, file: string, staging
     if (!verified.ok) return refused(file, verified.problems, { sha256: staged.sha256, fingerprint: verified.fingerprint })
     const manifest = verified.manifest!
     const fingerprint = verified.fingerprint!
-    let roster: Awaited<ReturnType<typeof rosterFieldsOf>>
-    try {
-      roster = await rosterFieldsOf(staged.roster)
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error
-      return refused(file, [problem(ROSTER_PATH, 'bad-manifest', { reason: 'unsafe-roster', message: error.message })], { sha256: staged.sha256, fingerprint })
-    }
+    if (prepared.rosterRefused)
+      return refused(file, [problem(ROSTER_PATH, 'bad-manifest', { reason: 'unsafe-roster', message: prepared.rosterRefused.message })], { sha256: staged.sha256, fingerprint })
+    const roster = prepared.roster!
     const facts = { sha256: staged.sha256, fingerprint, sites: manifest.sites.length, files: manifest.files.length }
     const province = findProvince(manifest.association.province)?.name
     if (!province)
@@ -238,41 +261,63 @@ export async function receiveBundle(office: OfficeContext, file: string, staging
   }
 }
 
-/** Bundles being staged ahead of the one being ingested: enough to keep the hash worker busy throughout. */
+/** Bundles being prepared ahead of the one being ingested: enough to keep the hash worker busy throughout. */
 const STAGE_AHEAD = 2
 
+export interface ReceiveOptions {
+  /** After each bundle is decided: how many of how many. */
+  onProgress?: (done: number, total: number) => void
+  /** Looked at between two bundles: each is received whole or not at all. */
+  signal?: AbortSignal
+}
+
 /**
- * Receive each bundle in turn; one refused bundle does not stop the others. The next bundle is staged (copied,
- * verified, hashed) while this one is ingested, so the copy and the worker's hashing overlap the roster and the
- * register writes; bundles are still decided and stored one after the other, in order.
+ * Receive each file in turn; one refused bundle does not stop the others. The next bundles are prepared
+ * (copied, verified, hashed, their rosters read) while this one is ingested, so the reading and the worker's
+ * hashing overlap the register writes; bundles are still decided and stored one after the other, in order.
+ * The desktop's and browser's job, the command line and the bench all receive through here.
  */
-export async function receive(office: OfficeContext, paths: string[]): Promise<ReceiveOutcome[]> {
+export async function receiveFiles(office: OfficeContext, files: string[], options: ReceiveOptions = {}): Promise<{ outcomes: ReceiveOutcome[]; cancelled: boolean }> {
   requireOfficeProfile(office)
-  const files = bundleFiles(paths)
   const outcomes: ReceiveOutcome[] = []
-  const ahead: Promise<StagedBundle>[] = []
+  const ahead: Promise<Prepared>[] = []
   let started = 0
-  const stageNext = () => {
+  const prepareNext = () => {
     if (started >= files.length) return
-    const staging = stageBundle(office.dataDir, files[started++])
+    const preparing = prepare(office.dataDir, files[started++])
     // Awaited in turn, or discarded below: never an unhandled rejection meanwhile.
-    staging.catch(() => undefined)
-    ahead.push(staging)
+    preparing.catch(() => undefined)
+    ahead.push(preparing)
   }
+  const discardAhead = () => Promise.all(ahead.splice(0).map((p) => p.then((r) => r.staged.discard(), () => undefined)))
+  let cancelled = false
   try {
     for (const f of files) {
-      while (ahead.length < STAGE_AHEAD && started < files.length) stageNext()
-      const staged = ahead.shift()!
-      // Settled (staged, or refused as unreadable) before the next one starts, as many ahead as ever.
-      await staged.catch(() => undefined)
+      if (options.signal?.aborted) {
+        cancelled = true
+        break
+      }
+      while (ahead.length < STAGE_AHEAD && started < files.length) prepareNext()
+      const preparing = ahead.shift()!
+      // Settled (prepared, or refused as unreadable) before the next one starts, as many ahead as ever.
+      await preparing.catch(() => undefined)
       // The next one starts now, before this one's ingest (which is mostly synchronous) holds the thread.
-      stageNext()
-      outcomes.push(await receiveBundle(office, f, staged))
+      prepareNext()
+      outcomes.push(await receiveBundle(office, f, preparing))
+      options.onProgress?.(outcomes.length, files.length)
     }
   } catch (error) {
-    // Something unexpected stopped the run: the bundles staged ahead are not kept either.
-    await Promise.all(ahead.map((p) => p.then((s) => s.discard(), () => undefined)))
+    // Something unexpected stopped the run: the bundles prepared ahead are not kept either.
+    await discardAhead()
     throw error
   }
-  return outcomes
+  // Cancelled: what was prepared ahead leaves nothing behind.
+  await discardAhead()
+  return { outcomes, cancelled }
+}
+
+/** Receive the bundle files and folders given (bundleFiles), all of them. */
+export async function receive(office: OfficeContext, paths: string[]): Promise<ReceiveOutcome[]> {
+  requireOfficeProfile(office)
+  return (await receiveFiles(office, bundleFiles(paths))).outcomes
 }

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { z } from 'zod'
 import { confirmBundle } from '../../../services/office/confirm'
 import { writeReceipt } from '../../../services/office/receipt'
-import { bundleFiles, receiveBundle, type ReceiveOutcome } from '../../../services/office/receive'
+import { bundleFiles, receiveFiles, type ReceiveOutcome } from '../../../services/office/receive'
 import { bundleDiff, diffCounts, listBundles } from '../../../services/office/views'
 import type { OfficeHandlersFor } from '../../handler'
 import type { officeBundlesOps, receiveOutcomeSchema } from './contract'
@@ -48,18 +48,12 @@ export const officeBundlesHandlers: OfficeHandlersFor<typeof officeBundlesOps> =
   }),
   'office.bundles.receive': async (input, { office, job }) => {
     const files = bundleFiles(input.paths)
-    const outcomes: ReceiveOutcome[] = []
-    let cancelled = false
     job?.progress('接收报送包', 0, files.length)
-    for (const file of files) {
-      // Each bundle is received whole or not at all: a cancel takes effect between two of them.
-      if (job?.signal.aborted) {
-        cancelled = true
-        break
-      }
-      outcomes.push(await receiveBundle(office, file))
-      job?.progress('接收报送包', outcomes.length, files.length)
-    }
+    // A cancel takes effect between two bundles: each is received whole or not at all.
+    const { outcomes, cancelled } = await receiveFiles(office, files, {
+      signal: job?.signal,
+      onProgress: (done, total) => job?.progress('接收报送包', done, total),
+    })
     const count = (s: ReceiveOutcome['status']) => outcomes.filter((o) => o.status === s).length
     return {
       outcomes: outcomes.map(outcomeView),
