@@ -25,7 +25,6 @@ import {
   textWidthChars,
   titleLines,
 } from './measures'
-import { codeSafeLines, holdsCode, TWO_CHARS } from './codeLines'
 import { fontFor, OFF_GRID } from './styles'
 
 const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 })
@@ -136,23 +135,14 @@ export function addressee(text: string): Paragraph[] {
   return [blankLine(), new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [new TextRun(text)] })]
 }
 
-/**
- * The runs of a paragraph's text: one run when it holds no code (Word and LibreOffice break it as they like),
- * else one run a line, each after a manual break (codeLines.ts says why).
- */
-function textRuns(text: string, firstIndent: number, width = TEXT_WIDTH): TextRun[] {
-  if (!holdsCode(text)) return [new TextRun(text)]
-  return codeSafeLines(text, width, firstIndent).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined }))
-}
-
-/** Body: first line indented two characters, justified; one holding a code is broken into lines here, flush left. */
+/** Body: first line indented two characters, justified. */
 export function bodyParagraph(text: string, options: { keepNext?: boolean; keepLines?: boolean } = {}): Paragraph {
   return new Paragraph({
-    alignment: holdsCode(text) ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
+    alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: 2 * CHAR, firstLineChars: 200 },
     keepNext: options.keepNext,
     keepLines: options.keepLines,
-    children: textRuns(text, TWO_CHARS),
+    children: [new TextRun(text)],
   })
 }
 
@@ -183,12 +173,11 @@ export function attachmentNote(items: string[]): Paragraph[] {
     ...items.map(
       (item, i) =>
         new Paragraph({
-          alignment: holdsCode(item) ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
+          alignment: AlignmentType.JUSTIFIED,
           keepNext: true,
           keepLines: true,
           indent: i === 0 ? { left: numberAt, hanging: 3 * CHAR } : { left: numberAt },
-          // An attachment named after a site's code keeps the code whole, as in the body.
-          children: textRuns(`${i === 0 ? '附件：' : ''}${i + 1}.${item}`, i === 0 ? -3 * CHAR : 0, TEXT_WIDTH - numberAt),
+          children: [new TextRun(`${i === 0 ? '附件：' : ''}${i + 1}.${item}`)],
         }),
     ),
   ]
