@@ -50,6 +50,33 @@ export interface AnnexRow {
   star: string
 }
 
+/** One changed site in the annex of a 回执 for a re-sent bundle. */
+export interface ChangeRow {
+  change: '新增' | '撤回' | '改动'
+  code: string
+  name: string
+  /** The changed fields' labels joined by 、 (改动 only; empty otherwise). */
+  fields: string
+}
+
+/** The annex page of a cover letter or a results notice: a list of sites. */
+export interface SitesAnnex {
+  label: string
+  title: string
+  rows: AnnexRow[]
+  /** Heading of the last column; default 申报星级. */
+  starTitle?: string
+}
+
+/** The annex page of a 回执: the sites a re-sent bundle changed, and a note of any left out. */
+export interface ChangesAnnex {
+  label: string
+  title: string
+  changes: ChangeRow[]
+  /** A paragraph under the table (how many more there are). */
+  note?: string
+}
+
 /**
  * A label and a long value (a hash, a key fingerprint), not justified: on a line of its own under the label,
  * or (`sameLine`) right after it, a value in groups then wrapping only between its groups.
@@ -80,8 +107,8 @@ export interface LetterContent {
   signature: string
   /** 成文日期, e.g. 2021年6月1日. */
   date: string
-  /** The annex page of a cover letter: the list of recommended sites. */
-  annex?: { label: string; title: string; rows: AnnexRow[]; /** Heading of the last column; default 申报星级. */ starTitle?: string }
+  /** The annex page: a list of sites (cover letter, results notice) or of changed sites (回执). */
+  annex?: SitesAnnex | ChangesAnnex
 }
 
 const STANDARD_TITLES: Record<SiteType, string> = {

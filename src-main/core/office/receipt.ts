@@ -4,10 +4,11 @@
  */
 import { formatSize } from '../files/size'
 import { cleanDocLine } from '../letters/clean'
-import type { BodyItem, LetterContent } from '../letters/content'
+import type { BodyItem, ChangeRow, LetterContent } from '../letters/content'
 import { formatChineseDate, localIsoDate, noticeDocPrefix } from '../letters/docNo'
 import { typesetChinese as printed } from '../typeset'
-import type { BundleDiff } from './diff'
+import { diffIsEmpty, type BundleDiff } from './diff'
+import { fieldLabel } from './fieldLabels'
 
 export interface ReceiptBundle {
   province: string
@@ -29,7 +30,13 @@ export interface ReceiptInput {
   office: string
   bundle: ReceiptBundle
   /** The province's earlier bundle this one superseded, and what changed; absent for a first bundle. */
-  superseded?: { originalName: string; receivedAt: string; diff: BundleDiff }
+  superseded?: {
+    originalName: string
+    receivedAt: string
+    diff: BundleDiff
+    /** Site names by code in the new bundle: the diff names added and withdrawn sites, not changed ones. */
+    names?: Record<string, string>
+  }
   docNo: string
   /** 成文日期, e.g. 2021年6月1日. */
   date: string
@@ -56,6 +63,10 @@ export function groupedHash(hex: string): string {
   return (hex.toLowerCase().match(/.{1,8}/g) ?? []).join(' ')
 }
 
+/**
+ * Changed sites listed in the annex, per kind (新增, 撤回, 改动): at most thirty rows, a page or two of annex
+ * (about 35 one-line rows fit a page); the rest are counted under the table.
+ */
 const LISTED = 10
 
 /** Widest signature kept on one line: beyond it the name would run into the left half of the page. */
@@ -75,22 +86,43 @@ export function signatureLines(name: string): string {
   return `${chars.slice(0, at).join('')}\n${chars.slice(at).join('')}`
 }
 
-/** Codes of a list of sites, the first ten and a count of the rest. */
-function codes(items: { code: string }[]): string {
-  const shown = items.slice(0, LISTED).map((i) => cleanDocLine(i.code))
-  return items.length > LISTED ? `${shown.join('、')}等` : shown.join('、')
-}
-
-/** 新增/撤回/改动 of a superseding bundle, one sentence. */
+/** 新增/撤回/改动 of a superseding bundle in counts, one sentence; the sites themselves are in the annex. */
 export function diffSentence(diff: BundleDiff): string {
-  const changedSites = [...new Set(diff.changed.map((c) => c.code))]
+  const changedSites = new Set(diff.changed.map((c) => c.code)).size
   const parts = [
-    `新增现场 ${diff.added.length} 个${diff.added.length ? `（${codes(diff.added)}）` : ''}`,
-    `撤回现场 ${diff.withdrawn.length} 个${diff.withdrawn.length ? `（${codes(diff.withdrawn)}）` : ''}`,
-    `改动 ${diff.changed.length} 处${changedSites.length ? `，涉及现场 ${changedSites.length} 个（${codes(changedSites.map((code) => ({ code })))}）` : ''}`,
+    `新增现场 ${diff.added.length} 个`,
+    `撤回现场 ${diff.withdrawn.length} 个`,
+    `改动 ${diff.changed.length} 处${changedSites ? `，涉及现场 ${changedSites} 个` : ''}`,
   ]
   return parts.join('；')
 }
+
+/**
+ * The annex rows of a diff: added, withdrawn, then changed sites (one row each, its changed fields' labels in
+ * the diff's order), the first LISTED of each kind; and a note counting those left out.
+ */
+export function changeRows(diff: BundleDiff, names: Record<string, string> = {}): { rows: ChangeRow[]; note?: string } {
+  const changed = new Map<string, string[]>()
+  for (const c of diff.changed) {
+    const labels = changed.get(c.code) ?? []
+    const label = cleanDocLine(fieldLabel(c.field))
+    if (!labels.includes(label)) labels.push(label)
+    changed.set(c.code, labels)
+  }
+  const kinds: { change: ChangeRow['change']; left: string; sites: { code: string; name: string; fields: string }[] }[] = [
+    { change: '新增', left: '新增现场', sites: diff.added.map((s) => ({ ...s, fields: '' })) },
+    { change: '撤回', left: '撤回现场', sites: diff.withdrawn.map((s) => ({ ...s, fields: '' })) },
+    { change: '改动', left: '有改动的现场', sites: [...changed].map(([code, labels]) => ({ code, name: names[code] ?? '', fields: labels.join('、') })) },
+  ]
+  const rows = kinds.flatMap(({ change, sites }) =>
+    sites.slice(0, LISTED).map((s) => ({ change, code: cleanDocLine(s.code), name: cleanDocLine(printed(s.name)), fields: s.fields })),
+  )
+  const more = kinds.filter((k) => k.sites.length > LISTED).map((k) => `${k.left} ${k.sites.length - LISTED} 个`)
+  return { rows, note: more.length ? `每类变动列出前 ${LISTED} 个现场，另有${more.join('、')}未列出。` : undefined }
+}
+
+/** The annex's title, also its 附件说明 item. */
+const ANNEX_TITLE = '报送包变动的现场'
 
 export function receiptContent(input: ReceiptInput): LetterContent {
   const { bundle } = input
@@ -105,10 +137,13 @@ export function receiptContent(input: ReceiptInput): LetterContent {
     { label: '三、签名公钥指纹：', value: cleanDocLine(bundle.fingerprint), sameLine: true },
     `四、收到现场 ${bundle.sites} 个、文件 ${bundle.files} 个；发现的问题：无。`,
   ]
-  if (input.superseded) {
-    const s = input.superseded
+  const s = input.superseded
+  // The changed sites go in a table on the annex page, never inline: a list of codes joined by 、 in justified
+  // prose breaks a code at its hyphens (GD-2021- | Y003).
+  const changes = s && !diffIsEmpty(s.diff) ? changeRows(s.diff, s.names) : undefined
+  if (s) {
     body.push(
-      `五、本报送包替代${formatChineseDateTime(s.receivedAt)}收到的报送包（${cleanDocLine(s.originalName)}），全国名册以本报送包为准。与之相比：${diffSentence(s.diff)}。`,
+      `五、本报送包替代${formatChineseDateTime(s.receivedAt)}收到的报送包（${cleanDocLine(s.originalName)}），全国名册以本报送包为准。与之相比：${diffSentence(s.diff)}。${changes ? '变动的现场见附件。' : ''}`,
     )
   }
   body.push('特此函复。')
@@ -118,8 +153,9 @@ export function receiptContent(input: ReceiptInput): LetterContent {
     title: `关于收到${province}${year}年星级服务现场推荐报送包的回执`,
     addressee: `${cleanDocLine(printed(bundle.association))}：`,
     body,
-    attachments: [],
+    attachments: changes ? [ANNEX_TITLE] : [],
     signature: signatureLines(office),
     date: input.date,
+    annex: changes ? { label: '附件', title: ANNEX_TITLE, changes: changes.rows, note: changes.note } : undefined,
   }
 }

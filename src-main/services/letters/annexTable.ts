@@ -1,4 +1,4 @@
-/** The list of recommended sites on the cover letter's annex page; the header row repeats on every page. */
+/** The list of sites on a letter's annex page (cover letter, results notice); the header row repeats on every page. */
 import {
   AlignmentType,
   LineRuleType,
@@ -16,7 +16,14 @@ import type { LetterFonts } from '../../core/letters/settings'
 import { SIZE, TEXT_WIDTH } from './measures'
 import { fontFor, OFF_GRID } from './styles'
 
-const COLUMNS: { title: string; width: number; align: 'center' | 'left' }[] = [
+/** A column of an annex table: its heading, width in twips and alignment. */
+export interface AnnexColumn {
+  title: string
+  width: number
+  align: 'center' | 'left'
+}
+
+const COLUMNS: AnnexColumn[] = [
   { title: '序号', width: 620, align: 'center' },
   { title: '现场编号', width: 1640, align: 'center' },
   { title: '现场名称', width: 2485, align: 'left' },
@@ -27,14 +34,18 @@ const COLUMNS: { title: string; width: number; align: 'center' | 'left' }[] = [
 // The columns fill the text area exactly; a change to one width must be balanced by another.
 if (COLUMNS.reduce((s, c) => s + c.width, 0) !== TEXT_WIDTH) throw new Error('annex columns must fill the text width')
 
+/** The annex tables' text size: 五号. */
+export const CELL_SIZE = SIZE.五号
 /**
  * 五号 on an exact 15 pt pitch: a site code (GD-2021-Y001), 装维中心 and 申报星级 each fit their column on one
  * line, about 35 rows a page, and Word and LibreOffice agree on where pages break.
  */
 const cellSpacing = { line: 300, lineRule: LineRuleType.EXACT, before: 30, after: 30 }
-const cellMargins = { left: 80, right: 80, top: 0, bottom: 0 }
+/** Left and right margins of every cell: a column's text has its width less twice this. */
+export const CELL_MARGIN = 80
+const cellMargins = { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 }
 
-function cell(text: string, col: (typeof COLUMNS)[number], font: ReturnType<typeof fontFor>): TableCell {
+function cell(text: string, col: AnnexColumn, font: ReturnType<typeof fontFor>): TableCell {
   return new TableCell({
     width: { size: col.width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
@@ -44,30 +55,34 @@ function cell(text: string, col: (typeof COLUMNS)[number], font: ReturnType<type
         alignment: col.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
         spacing: cellSpacing,
         indent: { firstLine: 0, firstLineChars: 0 },
-        children: [new TextRun({ text, font, size: SIZE.五号, characterSpacing: 0 })],
+        children: [new TextRun({ text, font, size: CELL_SIZE, characterSpacing: 0 })],
       }),
     ],
   })
 }
 
-export function annexTable(fonts: LetterFonts, rows: AnnexRow[], starTitle?: string): Table {
+/** A table the width of the text area: a header row repeated on every page, rows never split across pages. */
+export function gridTable(fonts: LetterFonts, columns: AnnexColumn[], rows: string[][]): Table {
   const head = fontFor(fonts.heading, fonts.latin)
   const body = fontFor(fonts.body, fonts.latin)
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: COLUMNS.map((c) => c.width),
+    columnWidths: columns.map((c) => c.width),
     layout: TableLayoutType.FIXED,
     margins: cellMargins,
     alignment: AlignmentType.CENTER,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: COLUMNS.map((c, j) => cell(j === COLUMNS.length - 1 && starTitle ? starTitle : c.title, c, head)) }),
-      ...rows.map(
-        (r, i) =>
-          new TableRow({
-            cantSplit: true,
-            children: [String(i + 1), r.code, r.name, r.type, r.recommender, r.star].map((t, j) => cell(t, COLUMNS[j], body)),
-          }),
-      ),
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.title, c, head)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, j) => cell(t, columns[j], body)) })),
     ],
   })
+}
+
+export function annexTable(fonts: LetterFonts, rows: AnnexRow[], starTitle?: string): Table {
+  const columns = starTitle ? COLUMNS.map((c, j) => (j === COLUMNS.length - 1 ? { ...c, title: starTitle } : c)) : COLUMNS
+  return gridTable(
+    fonts,
+    columns,
+    rows.map((r, i) => [String(i + 1), r.code, r.name, r.type, r.recommender, r.star]),
+  )
 }

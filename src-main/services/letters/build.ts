@@ -6,6 +6,7 @@ import { Document, DocumentGridType, Packer, type FileChild } from 'docx'
 import { FINGERPRINT_LABEL, type LetterContent } from '../../core/letters/content'
 import type { LetterFonts, LetterFormat } from '../../core/letters/settings'
 import { annexTable } from './annexTable'
+import { changesTable } from './changesTable'
 import {
   addressee,
   annexHead,
@@ -40,8 +41,13 @@ function mainText(content: LetterContent, { format, fonts }: LayoutOptions): Fil
   })
   if (content.fingerprint) children.push(fingerprintParagraph(FINGERPRINT_LABEL, content.fingerprint))
   children.push(...attachmentNote(content.attachments), ...signatureBlock(content.signature, content.date))
-  if (content.annex) {
-    children.push(...annexHead(fonts, content.annex.label, content.annex.title), annexTable(fonts, content.annex.rows, content.annex.starTitle))
+  const annex = content.annex
+  if (annex) {
+    children.push(...annexHead(fonts, annex.label, annex.title))
+    if ('changes' in annex) {
+      children.push(changesTable(fonts, annex.changes))
+      if (annex.note) children.push(bodyParagraph(annex.note))
+    } else children.push(annexTable(fonts, annex.rows, annex.starTitle))
   }
   return children
 }

@@ -61,3 +61,40 @@ export function titleLines(title: string, perLine: number): string[] {
   const at = preferred.filter((i) => fits(i, 2)).sort(balanced)[0] ?? positions.filter((i) => fits(i, 0)).sort(balanced)[0]
   return at ? [chars.slice(0, at).join(''), chars.slice(at).join('')] : [title]
 }
+
+/**
+ * Latin advance widths in thousandths of an em, the wider of Times New Roman and Arial for each class (the
+ * Latin font is a setting), so a width measured here is never less than either program prints.
+ */
+function latinWidth(ch: string): number {
+  if (ch === ' ') return 280
+  if (/[0-9]/.test(ch)) return 560
+  if (/[MW]/.test(ch)) return 950
+  if (/[IJ]/.test(ch)) return 500
+  if (/[A-Z]/.test(ch)) return 780
+  if (/[mw]/.test(ch)) return 840
+  if (/[fijlrt]/.test(ch)) return 340
+  if (/[a-z]/.test(ch)) return 560
+  if (/[-,.:;'|!()[\]/\\`]/.test(ch)) return 340
+  if (/[%@]/.test(ch)) return 1020
+  return 600
+}
+
+/**
+ * Printed width in twips of one line of text in a run of `halfPoints` with no character spacing: at least as
+ * wide as Word and LibreOffice print it, so a table column this wide (plus its cell margins) holds the text on
+ * one line. Chinese takes a full em; both programs add about a quarter em where Chinese meets Latin text
+ * (autoSpaceDE / 中西文间距), counted a little wider here.
+ */
+export function printedWidth(text: string, halfPoints: number): number {
+  const em = halfPoints * 10
+  let width = 0
+  let previous: boolean | null = null
+  for (const ch of text) {
+    const latin = ch.codePointAt(0)! < 0x250
+    width += latin ? (latinWidth(ch) * em) / 1000 : em
+    if (previous !== null && previous !== latin && ch !== ' ') width += (em * 3) / 10
+    previous = ch === ' ' ? previous : latin
+  }
+  return Math.ceil(width)
+}

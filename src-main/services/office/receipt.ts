@@ -17,6 +17,7 @@ import { receiptContent, receiptDocPrefix } from '../../core/office/receipt'
 import type { Db } from '../../db/connection'
 import { bundleById, type ReceivedBundle } from '../../db/office/bundles'
 import { getOfficeDocPrefix } from '../../db/office/profile'
+import { sitesOfBundle } from '../../db/office/register'
 import { bundleSupersededBy, peekReceiptNumber, receiptOfBundle, saveReceipt, takeReceiptNumber, type ReceiptRecord } from '../../db/office/receipts'
 import { appendAudit } from '../../db/repositories/audit'
 import { issueNumbered, type LetterBook, type NumberedRequest } from '../letters/issue'
@@ -115,6 +116,8 @@ export async function writeReceipt(office: OfficeContext, bundleId: number, opti
   const target = options.out !== undefined ? aimedAt : (docNo: string) => (aimedAt = receiptPath(dir, bundle.province, docNo))
   const previous = bundleSupersededBy(office.db, bundle.id)
   const diff = bundle.diff as BundleDiff | null
+  // The annex names each changed site; the diff holds names only for the added and withdrawn ones.
+  const names = previous && diff?.changed.length ? Object.fromEntries(sitesOfBundle(office.db, bundle.id).map((s) => [s.code, s.name])) : undefined
   const request: ReceiptRequest = {
     bundle,
     docPrefix: receiptDocPrefix(profile.shortName, getOfficeDocPrefix(office.db)),
@@ -123,7 +126,7 @@ export async function writeReceipt(office: OfficeContext, bundleId: number, opti
       receiptContent({
         office: profile.name,
         bundle,
-        superseded: previous && diff ? { originalName: previous.originalName, receivedAt: previous.receivedAt, diff } : undefined,
+        superseded: previous && diff ? { originalName: previous.originalName, receivedAt: previous.receivedAt, diff, names } : undefined,
         docNo,
         date,
       }),

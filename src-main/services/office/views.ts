@@ -6,8 +6,8 @@
 import path from 'node:path'
 import { AppError } from '../../core/errors'
 import type { BundleDiff } from '../../core/office/diff'
+import { fieldLabel } from '../../core/office/fieldLabels'
 import { ROSTER_COLUMNS } from '../../core/roster/columns'
-import { SITE_FIELD_LABELS } from '../../core/sites/fields'
 import { queryAudit, type AuditEntry, type AuditQuery } from '../../db/repositories/audit'
 import { bundleById, listReceivedBundles, type ReceivedBundle } from '../../db/office/bundles'
 import { listProvinceKeys } from '../../db/office/provinceKeys'
@@ -29,14 +29,6 @@ export function diffCounts(diff: unknown): { added: number; withdrawn: number; c
   const d = diff as Partial<BundleDiff>
   return { added: d.added?.length ?? 0, withdrawn: d.withdrawn?.length ?? 0, changed: d.changed?.length ?? 0 }
 }
-
-const FIELD_LABELS: Record<string, string> = {
-  ...Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.field, c.header])),
-  ...SITE_FIELD_LABELS,
-  files: '附件',
-}
-
-export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? field
 
 /** A field's value as a person reads it: text as is, lists and objects as JSON, nothing as ''. */
 export function valueText(value: unknown): string {

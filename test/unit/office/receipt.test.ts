@@ -93,8 +93,8 @@ describe('office 回执', () => {
 
       const pdfDir = tempDir('starsite-receipt-pdf-')
       const [pdfA, pdfB, pdfC] = await toPdf([a.path, b.path, c.path], pdfDir)
-      // A first bundle's receipt fits on one page; one that lists changes may run onto a second.
-      for (const [pdf, pages] of [[pdfA, 1], [pdfB, 1], [pdfC, 2]] as const) {
+      // A first bundle's receipt fits on one page; one for a changed bundle runs onto a second, then its annex.
+      for (const [pdf, pages] of [[pdfA, 1], [pdfB, 1], [pdfC, 3]] as const) {
         const info = await pdfInfo(pdf)
         expect(info.size).toMatch(A4)
         expect(info.pages).toBe(pages)
@@ -133,7 +133,11 @@ describe('office 回执', () => {
       expect(tc.pages[0]).not.toMatch(/—\s*1\s*—/)
       expect(tc.pages[1]).toMatch(/—2—/)
       expect(tc.pages[1]).toContain('特此函复。')
-      expect(flatC).toMatch(/新增现场0个；撤回现场0个；改动\d+处，涉及现场1个（GD-2021-Y001）/)
+      expect(flatC).toMatch(/新增现场0个；撤回现场0个；改动\d+处，涉及现场1个。变动的现场见附件。/)
+      // The annex page: its table names the site, its change and the changed field.
+      expect(flatC).toContain('附件：1.报送包变动的现场')
+      expect(tc.pages[2]).toContain('报送包变动的现场')
+      expect(tc.pages[2].split('\n').some((l) => /^1改动GD-2021-Y001.*申报星级/.test(l))).toBe(true)
 
       // Months later, in the next year: the old receipt keeps its number and date; a new one starts 2022's series.
       office.close()
