@@ -13,6 +13,7 @@ import type { Envelope } from '../../../src-main/api/define'
 import type { JobEvent } from '../../../src-main/services/jobs'
 import { openSession, type Session } from '../../../src-main/services/session'
 import { saveAssociation } from '../../../src-main/services/settings/association'
+import { setTestHook } from '../../../src-main/services/files/testHook'
 import { readZip, writeZip } from '../bundle/helpers'
 import { changeStarLevel, fileList, newOffice, province, tempDir } from './helpers'
 
@@ -413,5 +414,28 @@ describe('office operations through dispatch', () => {
     expect(value(await cancelled!)).toEqual({ cancelled: true })
     expect([stopped.cancelled, stopped.outcomes]).toEqual([true, []])
     expect(value<OpOutput<'office.bundles.list'>>(await dispatch(s, 'office.bundles.list', {})).bundles).toHaveLength(1)
+
+    // Cancelled after the first of three: that one is in, the two read ahead of it leave nothing in tmp/.
+    const three = tempDir('starsite-three-')
+    for (const n of ['1', '2', '3']) {
+      changeStarLevel(gd, 0, Number(n) + 1)
+      await gd.bundle(path.join(three, `${n}_广东.zip`))
+    }
+    // Pressed while the first is being stored: the two read ahead of it are already staged in tmp/ by then.
+    let pressed = false
+    let partials = 0
+    setTestHook('office-receive-store', () => {
+      if (pressed) return
+      partials = fs.readdirSync(path.join(dir, 'tmp')).filter((f) => f.startsWith('.incoming.zip.partial-')).length
+      pressed = s.jobs.cancel('office-cancel-2')
+    })
+    const partway = value<OpOutput<'office.bundles.receive'>>(await dispatch(s, 'office.bundles.receive', { paths: [three] }, { jobId: 'office-cancel-2' }))
+    setTestHook('office-receive-store', undefined)
+    expect(pressed).toBe(true)
+    // The first one's copy and at least the next one's, read ahead.
+    expect(partials).toBeGreaterThanOrEqual(2)
+    expect([partway.cancelled, partway.outcomes.map((o) => [o.fileName, o.status])]).toEqual([true, [['1_广东.zip', 'ingested']]])
+    expect(fs.readdirSync(path.join(dir, 'tmp')).filter((f) => f !== 'uploads')).toEqual([])
+    expect(value<OpOutput<'office.bundles.list'>>(await dispatch(s, 'office.bundles.list', {})).bundles).toHaveLength(2)
   }, 60_000)
 })
