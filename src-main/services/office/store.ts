@@ -6,8 +6,8 @@
  * (the zip's directory, the manifest) are checked against the pass, so a file changed while read is refused.
  *
  * Speed (bench `office-receive`): one read of the source and one write of the copy, in 2 MiB chunks through
- * the thread pool; the copy is never read back. The fsync runs in the thread pool while the next bundle is
- * read. Errors are sorted by side: a read of the source failing refuses that bundle (SourceUnreadable); a
+ * the thread pool; the copy is never read back. Writing to the disk starts during the read (EARLY_FLUSH), and
+ * the final fsync runs in the thread pool while the next bundle is read. Errors are sorted by side: a read of the source failing refuses that bundle (SourceUnreadable); a
  * write into our own folder failing stops the run (storeFailure).
  */
 import fs from 'node:fs'
@@ -46,6 +46,13 @@ export interface StagedBundle {
 
 /** The first read is small, so the crash tests' point after it is mid-copy for any bundle but a tiny one. */
 const FIRST_CHUNK = 64 * 1024
+/**
+ * Ask the disk to start writing every 8 MiB of copy (fdatasync in the thread pool, one at a time, not waited
+ * for): with 24 GB of RAM the kernel would otherwise hold a whole bundle in the page cache and write it only at
+ * the fsync, after the read. Overlapped, 31 bundles went in 3.0–3.1 s instead of 3.7–4.3 s (4 MiB: 3.2–3.4 s;
+ * 16 MiB: 3.0–3.2 s).
+ */
+const EARLY_FLUSH = 8 * 1024 * 1024
 
 /**
  * The file handed over could not be read (a stick pulled out, a file gone since the listing, a folder or a
@@ -160,6 +167,8 @@ export async function stageBundle(dataDir: string, source: string): Promise<Stag
     size = opened.size
     try {
       const to = await fs.promises.open(partial.path, 'wx')
+      let flushing: Promise<void> | null = null
+      let unflushed = 0
       try {
         const sink = async (chunk: Buffer, position: number) => {
           // Crash tests: a power cut mid-copy, once the partial in tmp/ has been handed some bytes.
@@ -169,6 +178,15 @@ export async function stageBundle(dataDir: string, source: string): Promise<Stag
             for (let off = 0; off < chunk.length; ) off += (await to.write(chunk, off, chunk.length - off, position + off)).bytesWritten
           } catch (error) {
             throw new CopyWriteFailure(error)
+          }
+          unflushed += chunk.length
+          if (unflushed >= EARLY_FLUSH && !flushing) {
+            unflushed = 0
+            // The disk starts on what is written while the rest is read; the fsync below reports any failure.
+            flushing = to.datasync().then(
+              () => void (flushing = null),
+              () => void (flushing = null),
+            )
           }
         }
         try {
@@ -183,6 +201,7 @@ export async function stageBundle(dataDir: string, source: string): Promise<Stag
           throw sortFailure(error, source)
         }
         sha256 = verified.sha256!
+        await flushing
         // In the thread pool while the next bundle is read; the commit's own fsync then finds nothing to write.
         await to.sync()
       } finally {
