@@ -201,10 +201,11 @@ export async function stageBundle(dataDir: string, source: string): Promise<Stag
           throw sortFailure(error, source)
         }
         sha256 = verified.sha256!
-        await flushing
         // In the thread pool while the next bundle is read; the commit's own fsync then finds nothing to write.
         await to.sync()
       } finally {
+        // An early flush still in the thread pool holds the descriptor (it never rejects).
+        await flushing
         // Closed before the partial is renamed or removed (Windows cannot remove a file that is open).
         await to.close()
       }
