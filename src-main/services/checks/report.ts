@@ -18,6 +18,7 @@ import { listDeferrals } from '../../db/repositories/deferrals'
 import type { FindingRow } from '../../db/repositories/findings'
 import { checkSummary, listFindings, type CheckSummary } from './findings'
 import { loadExcelJS } from '../files/exceljs'
+import { applyPrintSetup } from '../files/printSetup'
 
 /** Text Excel (or a later CSV export) could take for a formula: = + - @ at the start. */
 const FORMULA_LIKE = /^[=+\-@]/
@@ -128,6 +129,9 @@ export async function buildReportWorkbook(app: AppContext, siteIds?: number[]): 
     setText(row.getCell(7), x.waiverReason ?? '')
   }
   f.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } }
+  // The summary is a short form five columns wide: an upright page holds it; the findings are a table.
+  applyPrintSetup(s, { title: `${association.name} 审核报告`, headerRows: 0, orientation: 'portrait' })
+  applyPrintSetup(f, { title: `${association.name} 审核报告 问题明细` })
   return wb
 }
 

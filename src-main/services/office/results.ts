@@ -17,6 +17,19 @@ import type { OfficeContext } from './context'
 import { provinceName } from './keys'
 import { findRegisterSite } from './register'
 import { loadExcelJS } from '../files/exceljs'
+import { applyPrintSetup } from '../files/printSetup'
+
+const RESULT_COLUMN_WIDTHS: Record<ResultField, number> = {
+  code: 16,
+  name: 30,
+  recommender: 30,
+  enterprise: 12,
+  type: 10,
+  star: 10,
+  certificateNo: 20,
+  plaqueNo: 20,
+  batch: 14,
+}
 
 export interface SetResultInput {
   /** 省份:现场编号, or a 现场编号 unique nationally. */
@@ -63,6 +76,8 @@ export async function exportProvinceResults(office: OfficeContext, input: { prov
   const workbook: ExcelJS.Workbook = new (await loadExcelJS()).Workbook()
   workbook.creator = 'starsite 星级服务现场推荐报送系统'
   const ws = workbook.addWorksheet('评定结果', { views: [{ state: 'frozen', ySplit: 1 }] })
+  // Wide enough that names and numbers print whole rather than cut at Excel's default width.
+  ws.columns = RESULT_COLUMNS.map((c) => ({ width: RESULT_COLUMN_WIDTHS[c.field] }))
   RESULT_COLUMNS.forEach((c, i) => (ws.getRow(1).getCell(i + 1).value = c.header))
   ws.getRow(1).font = { bold: true }
   results.forEach((r, i) => {
@@ -81,6 +96,7 @@ export async function exportProvinceResults(office: OfficeContext, input: { prov
     const row = ws.getRow(i + 2)
     RESULT_COLUMNS.forEach((c, j) => setTextCell(row.getCell(j + 1), values[c.field]))
   })
+  applyPrintSetup(ws, { title: `${province}评定结果` })
   const size = await writeWorkbookAtomically(office, workbook, target)
   return { path: target, size, rows: results.length }
 }

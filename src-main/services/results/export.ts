@@ -11,6 +11,7 @@ import { dateStamp, resolveOutPath, setTextCell, writeWorkbookAtomically } from 
 import { requireSetup } from '../settings/association'
 import { listResultsView } from './list'
 import { loadExcelJS } from '../files/exceljs'
+import { applyPrintSetup } from '../files/printSetup'
 
 const COLUMNS: { header: string; width: number }[] = [
   { header: '序号', width: 6 },
@@ -68,6 +69,7 @@ export async function exportResults(app: AppContext, outPath?: string): Promise<
       if (t) setTextCell(row.getCell(j + 2), t)
     })
   })
+  applyPrintSetup(ws, { title: `${province}${campaign.year}年评定结果` })
   const size = await writeWorkbookAtomically(app, workbook, target)
   return { path: target, size, sites: sites.length }
 }

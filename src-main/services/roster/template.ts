@@ -13,6 +13,7 @@ import type { AppContext } from '../context'
 import { requireSetup } from '../settings/association'
 import { resolveOutPath, writeWorkbookAtomically } from './outputFile'
 import { loadExcelJS } from '../files/exceljs'
+import { applyPrintSetup } from '../files/printSetup'
 
 export const ROSTER_SHEET = '推荐汇总表'
 export const LISTS_SHEET = '下拉选项'
@@ -56,6 +57,8 @@ export function addRosterSheet(workbook: ExcelJS.Workbook, columns: RosterColumn
     if (c.field === 'applyDate') column.numFmt = 'yyyy-mm-dd'
     if (c.field === 'highlights' || c.field === 'remarks') column.alignment = { wrapText: true, vertical: 'top' }
   })
+  // As the 全国名册 (same columns): two pages across, 序号, 现场编号 and 现场名称 repeated at the left.
+  applyPrintSetup(ws, { title: ROSTER_SHEET, pagesWide: 2, titleColumns: 'A:C' })
   return ws
 }
 
@@ -99,6 +102,7 @@ function addGuide(workbook: ExcelJS.Workbook, association: Association, campaign
     const row = ws.addRow([c.header, c.required ? '是' : '否', note])
     row.getCell(3).alignment = { wrapText: true, vertical: 'top' }
   }
+  applyPrintSetup(ws, { title: GUIDE_SHEET, headerRows: 0 })
 }
 
 export async function buildTemplate(association: Association, campaign: Campaign): Promise<ExcelJS.Workbook> {

@@ -304,6 +304,11 @@ describe('the report', () => {
     const summary = wb.getWorksheet('汇总')!
     const labels = summary.getColumn(1).values.slice(1)
     expect(labels).toContain('错误（未解决）')
+    // Printed: the findings as an A4 landscape table with its header on every page; the short summary upright.
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' })
+    expect(sheet.headerFooter).toMatchObject({ oddHeader: '&C&"-,Bold"广东省通信行业协会 审核报告 问题明细', oddFooter: '&C第 &P 页，共 &N 页' })
+    expect(summary.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1, fitToHeight: 0 })
+    expect(summary.pageSetup.printTitlesRow).toBeUndefined()
   })
 
   it('defaults to outputs/审核报告_YYYYMMDD.xlsx and refuses a folder that does not exist', async () => {

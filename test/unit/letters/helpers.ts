@@ -97,7 +97,7 @@ export function readZip(file: string): Promise<Map<string, string>> {
   })
 }
 
-/** Converts .docx files with LibreOffice in one run, on a profile of its own so parallel runs never collide. */
+/** Converts .docx (or .xlsx) files with LibreOffice in one run, on a profile of its own so parallel runs never collide. */
 export async function toPdf(files: string[], outDir: string): Promise<string[]> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'starsite-lo-'))
   cleanups.push(() => fs.rmSync(profile, { recursive: true, force: true }))
@@ -106,7 +106,7 @@ export async function toPdf(files: string[], outDir: string): Promise<string[]> 
     [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files],
     { timeout: 120_000 },
   )
-  return files.map((f) => path.join(outDir, path.basename(f).replace(/\.docx$/, '.pdf')))
+  return files.map((f) => path.join(outDir, path.basename(f).replace(/\.(docx|xlsx)$/, '.pdf')))
 }
 
 export async function pdfInfo(pdf: string): Promise<{ pages: number; size: string }> {

@@ -40,6 +40,16 @@ async function readSheet(file: string): Promise<{ header: string[]; rows: Record
   return { header, rows }
 }
 
+/** How the first sheet prints: A4, fit across, the page header and the numbered footer. */
+async function printOf(file: string): Promise<Record<string, unknown>> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(file)
+  const ws = wb.worksheets[0]
+  expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToHeight: 0 })
+  expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页')
+  return { ...ws.pageSetup, ...ws.headerFooter }
+}
+
 const resultsOf = (app: AppContext) =>
   listResultsView(app).sites.map((s) => [s.site.code, s.outcome, s.awardedStar, s.certificateNo, s.plaqueNo, s.batch])
 
@@ -56,6 +66,7 @@ describe('province results export: 省份 and 标牌编号', () => {
     const officeFile = (await exportProvinceResults(office, { province: '广东', out: path.join(dir, '广东_评定结果.xlsx') })).path
     // The office's file now carries the plaque numbers too, and the province keeps them with the result.
     expect((await readSheet(officeFile)).rows.map((r) => r['标牌编号'])).toEqual(['PB-0001', ''])
+    expect(await printOf(officeFile)).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1', oddHeader: '&C&"-,Bold"广东省评定结果' })
     expect(await importResults(gd.app, { path: officeFile })).toMatchObject({ total: 2, matched: 2, review: 0, unmatched: 0, errors: [] })
     expect(applyMatchedResults(gd.app)).toEqual({ applied: 2 })
     expect(resultsOf(gd.app)).toEqual([
@@ -65,6 +76,7 @@ describe('province results export: 省份 and 标牌编号', () => {
 
     const out = (await exportResults(gd.app, path.join(dir, '评定结果名单.xlsx'))).path
     const sheet = await readSheet(out)
+    expect(await printOf(out)).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1', oddHeader: '&C&"-,Bold"广东省2021年评定结果' })
     expect(sheet.header).toEqual(['序号', '省份', '现场编号', '现场名称', '现场类型', '所属企业', '推荐单位', '评定结果', '证书编号', '标牌编号', '批次', '证书领取日期', '标牌领取日期', '经办人'])
     expect(sheet.rows.map((r) => [r['省份'], r['现场编号'], r['评定结果'], r['证书编号'], r['标牌编号'], r['批次']])).toEqual([
       ['广东省', c0, '四星级', 'GD2021-0001', 'PB-0001', B1],
