@@ -5,6 +5,7 @@
  */
 import type ExcelJS from 'exceljs'
 import { ROSTER_COLUMNS } from '../../core/roster/columns'
+import { fieldValueText } from '../../core/office/fieldValues'
 import { currentRegisterFields } from '../../db/office/register'
 import { dateStamp, resolveOutPath, setTextCell, writeWorkbookAtomically } from '../roster/outputFile'
 import type { OfficeContext } from './context'
@@ -29,9 +30,9 @@ export async function exportRegister(office: OfficeContext, outPath: string | un
     ROSTER_COLUMNS.forEach((c, j) => {
       const value = c.field === 'seq' ? i + 1 : c.field === 'code' ? site.code : c.field === 'name' ? site.name : site.fields[c.field]
       const cell = row.getCell(j + 2)
-      if (typeof value === 'string') setTextCell(cell, value)
-      else if (typeof value === 'number' || typeof value === 'boolean') cell.value = value
-      else if (value !== null && value !== undefined) setTextCell(cell, String(value))
+      // Numbers stay numbers (staff, area, seats); a type code or a star level prints as its Chinese name.
+      if (typeof value === 'number' && c.field !== 'starLevel') cell.value = value
+      else if (value !== null && value !== undefined) setTextCell(cell, fieldValueText(c.field, value))
     })
   })
   // Its 22 columns on one A4 page across print at 28 % in LibreOffice: unreadable. Two pages across, each

@@ -6,6 +6,7 @@
 import path from 'node:path'
 import { AppError } from '../../core/errors'
 import type { BundleDiff } from '../../core/office/diff'
+import { fieldValueText } from '../../core/office/fieldValues'
 import { fieldLabel } from '../../core/office/fieldLabels'
 import { ROSTER_COLUMNS } from '../../core/roster/columns'
 import { queryAudit, type AuditEntry, type AuditQuery } from '../../db/repositories/audit'
@@ -31,13 +32,6 @@ export function diffCounts(diff: unknown): { added: number; withdrawn: number; c
 }
 
 /** A field's value as a person reads it: text as is, lists and objects as JSON, nothing as ''. */
-export function valueText(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  return JSON.stringify(value)
-}
-
 export interface BundleDiffView {
   bundleId: number
   province: string
@@ -59,7 +53,7 @@ export function bundleDiff(office: OfficeContext, bundleId: number): BundleDiffV
   const diff = bundle.diff as BundleDiff | null
   if (!diff) return { bundleId, province: bundle.province, previousBundleId: previous?.id ?? null, diff: null }
   const names = new Map(sitesOfBundle(office.db, bundleId).map((s) => [s.code, s.name]))
-  const text = (v: unknown) => (v === null || v === undefined ? null : valueText(v))
+  const text = (field: string, v: unknown) => (v === null || v === undefined ? null : fieldValueText(field, v))
   return {
     bundleId,
     province: bundle.province,
@@ -67,7 +61,7 @@ export function bundleDiff(office: OfficeContext, bundleId: number): BundleDiffV
     diff: {
       added: diff.added,
       withdrawn: diff.withdrawn,
-      changed: diff.changed.map((c) => ({ code: c.code, name: names.get(c.code) ?? '', field: c.field, label: fieldLabel(c.field), before: text(c.before), after: text(c.after) })),
+      changed: diff.changed.map((c) => ({ code: c.code, name: names.get(c.code) ?? '', field: c.field, label: fieldLabel(c.field), before: text(c.field, c.before), after: text(c.field, c.after) })),
     },
   }
 }
@@ -86,7 +80,7 @@ export function registerSiteView(office: OfficeContext, id: number): RegisterSit
   const all: Record<string, unknown> = { code: site.code, name: site.name, type: site.type, recommender: site.recommender, starLevel: site.starLevel, ...site.fields }
   const order = ROSTER_COLUMNS.map((c) => c.field as string).filter((f) => f !== 'seq')
   const keys = [...order.filter((f) => f in all), ...Object.keys(all).filter((f) => !order.includes(f) && f !== 'files').sort()]
-  return { site, bundle, fields: keys.map((field) => ({ field, label: fieldLabel(field), value: valueText(all[field]) })) }
+  return { site, bundle, fields: keys.map((field) => ({ field, label: fieldLabel(field), value: fieldValueText(field, all[field]) })) }
 }
 
 /** The register for the 全国名册 table: no file lists (one query, not one per site), optionally one province. */

@@ -29,6 +29,9 @@ function session(dataDir: string): Session {
   return s
 }
 
+/** How a star level reads in the diff (and everywhere people see it). */
+const STARS = ['', '一星级', '二星级', '三星级', '四星级', '五星级']
+
 function value<T>(envelope: Envelope<unknown>): T {
   if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
   return envelope.value as T
@@ -357,7 +360,7 @@ describe('office operations through dispatch', () => {
       diff: {
         added: [],
         withdrawn: [],
-        changed: [{ code: expect.stringMatching(/^GD-2021-/), name: '广东二号营业厅', field: 'starLevel', label: '申报星级', before: String(before), after: String(before === 5 ? 4 : 5) }],
+        changed: [{ code: expect.stringMatching(/^GD-2021-/), name: '广东二号营业厅', field: 'starLevel', label: '申报星级', before: STARS[before], after: STARS[before === 5 ? 4 : 5] }],
       },
     })
     const listed = value<OpOutput<'office.bundles.list'>>(await dispatch(s, 'office.bundles.list', {})).bundles

@@ -16,6 +16,8 @@ describe('office export', () => {
     const zj = await province('浙江')
     zj.drafts[0] = { ...zj.drafts[0], name: '=HYPERLINK("http://x","浙江营业厅")' }
     updateSite(zj.app, zj.siteIds[0], zj.drafts[0])
+    gd.drafts[0] = { ...gd.drafts[0], staffCount: 12 }
+    updateSite(gd.app, gd.siteIds[0], gd.drafts[0])
     const office = newOffice()
     addKey(office, { province: '广东', file: gd.publicKeyFile })
     addKey(office, { province: '浙江', file: zj.publicKeyFile })
@@ -41,6 +43,14 @@ describe('office export', () => {
     expect(rows.map((row) => [row.getCell(1).value, row.getCell(col('code')).value])).toEqual(register.map((s) => [s.province, s.code]))
     expect(rows.map((row) => row.getCell(col('address')).value)).toEqual([...gd.drafts, ...zj.drafts].map((d) => d.address))
     expect(rows.map((row) => row.getCell(col('uscc')).value)).toEqual(Array(4).fill('91440000719283738L'))
+    // The manifest carries the type as its code and the level as a number: printed as the clerk typed them.
+    const stars = ['', '一星级', '二星级', '三星级', '四星级', '五星级']
+    expect(rows.map((row) => [row.getCell(col('type')).value, row.getCell(col('starLevel')).value])).toEqual(
+      [...gd.drafts, ...zj.drafts].map((d) => [d.type, stars[d.starLevel as number]]),
+    )
+    expect(rows[0].getCell(col('type')).value).toBe('营业厅')
+    // A count stays a number cell.
+    expect([rows[0].getCell(col('staffCount')).value, rows[0].getCell(col('staffCount')).type]).toEqual([12, ExcelJS.ValueType.Number])
     const hostile = rows.find((row) => String(row.getCell(col('name')).value).startsWith('='))!
     expect(hostile.getCell(col('name')).type).toBe(ExcelJS.ValueType.String)
     expect(hostile.getCell(col('name')).value).toBe('=HYPERLINK("http://x","浙江营业厅")')

@@ -5,7 +5,6 @@ import { notifyError } from '../../../app/notify'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { useLoader } from '../../../components/useLoader'
 import { formatBytes, formatTime } from '../common/format'
-import { typeLabel } from './registerView'
 
 /** One site of the register: every field its bundle carried, and its files, each taken out of the stored bundle. */
 export function RegisterDrawer({ siteId, onClose }: { siteId: number | null; onClose(): void }) {
@@ -59,7 +58,7 @@ function SiteDetails({ siteId }: { siteId: number }) {
           {data.fields.map((f) => (
             <Table.Tr key={f.field}>
               <Table.Th w={160}>{f.label}</Table.Th>
-              <Table.Td style={{ wordBreak: 'break-all' }}>{f.field === 'type' ? typeLabel(f.value) : f.value}</Table.Td>
+              <Table.Td style={{ wordBreak: 'break-all' }}>{f.value}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
