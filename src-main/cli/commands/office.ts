@@ -2,6 +2,7 @@
  * `starsite office …`: the national office's role (issue #13). It works on its own data folder (office.db),
  * never a province's, and calls the office services directly (no api operations yet).
  */
+import { fieldValueText } from '../../core/office/fieldValues'
 import path from 'node:path'
 import { openOffice, type OfficeContext } from '../../services/office/context'
 import { listReceivedBundles } from '../../db/office/bundles'
@@ -380,7 +381,7 @@ export const officeCommand: Command = {
       out.document({ sites })
       if (sites.length === 0) out.info('全国名册中还没有现场。')
       else {
-        out.data(formatTable(['省份', '现场编号', '现场名称', '类型', '申报星级', '推荐单位'], sites.map((s) => [s.province, s.code, s.name, s.type, String(s.starLevel), s.recommender])))
+        out.data(formatTable(['省份', '现场编号', '现场名称', '类型', '申报星级', '推荐单位'], sites.map((s) => [s.province, s.code, s.name, fieldValueText('type', s.type), fieldValueText('starLevel', s.starLevel), s.recommender])))
         out.info(`共 ${sites.length} 个现场。`)
       }
       return 0

@@ -58,6 +58,9 @@ describe('starsite office (CLI)', () => {
     expect(confirmed.status).toBe(0)
     expect(confirmed.doc.status).toBe('ingested')
     expect(cli(data, ['list', '--province', '广东']).doc.sites).toHaveLength(2)
+    // The table for people names the type and the level (the JSON keeps the codes).
+    const table = runCli(['--data', data, 'office', 'list', '--province', '广东'])
+    expect(table.stdout).toMatch(/广东一号营业厅\s+营业厅\s+四星级/)
     expect(cli(data, ['key', 'list', '--history']).doc.keys.filter((k: { province: string }) => k.province === '广东省')).toHaveLength(2)
 
     // Usage errors: an option another subcommand takes, a missing subcommand.
