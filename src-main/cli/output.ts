@@ -84,6 +84,14 @@ function truncate(text: string, max: number): string {
   return out + '…'
 }
 
+/** An instant stored in UTC, as a person at this machine reads it in a table: `2026-12-03 18:52`, local time. */
+export function localTime(instant: string): string {
+  const d = new Date(instant)
+  if (Number.isNaN(d.getTime())) return instant
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
 /** A plain text table aligned for CJK text; long cells are cut so one site stays on one line. */
 export function formatTable(headers: string[], rows: string[][], maxCell = 40): string {
   const cells = rows.map((r) => r.map((c) => truncate(c.replace(/\s+/g, ' '), maxCell)))

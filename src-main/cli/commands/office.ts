@@ -21,7 +21,7 @@ import { describeProblem } from '../../core/roster/problems'
 import { listDuplicates, resolveDuplicate, type DuplicatePairView } from '../../services/office/duplicates'
 import { UsageError, type OptionValues } from '../args'
 import type { Command, CommandContext } from '../command'
-import { formatTable } from '../output'
+import { formatTable, localTime } from '../output'
 
 
 const STATUS_LABELS: Record<string, string> = {
@@ -183,7 +183,7 @@ export const officeCommand: Command = {
         out.document({ keys })
         if (keys.length === 0) out.info('还没有登记任何省份的公钥。')
         else {
-          const rows = keys.map((k) => [k.province, k.fingerprint, k.source === 'file' ? '公钥文件' : '指纹', k.registeredAt, k.supersededAt ? `已于 ${k.supersededAt} 替换` : '当前'])
+          const rows = keys.map((k) => [k.province, k.fingerprint, k.source === 'file' ? '公钥文件' : '指纹', localTime(k.registeredAt), k.supersededAt ? `已于 ${localTime(k.supersededAt)} 替换` : '当前'])
           out.data(formatTable(['省份', '指纹', '来源', '登记时间', '状态'], rows, 80))
         }
         return 0
@@ -228,7 +228,7 @@ export const officeCommand: Command = {
           out.data(
             formatTable(
               ['编号', '省份', '状态', '现场数', '文件数', '收到时间', '指纹'],
-              bundles.map((b) => [String(b.id), b.province, STATUS_LABELS[b.status], String(b.sites), String(b.files), b.receivedAt, b.fingerprint]),
+              bundles.map((b) => [String(b.id), b.province, STATUS_LABELS[b.status], String(b.sites), String(b.files), localTime(b.receivedAt), b.fingerprint]),
               80,
             ),
           )
