@@ -115,7 +115,8 @@ describe('office: 待确认 confirmed by fingerprint, a re-sent bundle with its 
     expect(await diff.getByTestId('diff-withdrawn').count()).toBe(0)
     const changed = diff.getByTestId('diff-changed').filter({ hasText: '广东一号营业厅' })
     expect(await changed.count()).toBeGreaterThan(0)
-    expect(await changed.first().textContent()).toContain('5')
+    // The star level as people read it, before and after (the manifest carries 4 and 5).
+    expect(await changed.first().textContent()).toContain('申报星级四星级五星级')
     await page.screenshot({ path: screenshotPath('office-resend-2-diff'), fullPage: true })
     await page.keyboard.press('Escape')
   })
