@@ -13,6 +13,7 @@ export {
   REQUIRED_SITE_FIELDS,
   ENTERPRISES,
   STAR_LABELS,
+  starLabel,
 } from '../core/sites/fields'
 export { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, TRAINING_CLASS_LABELS } from '../core/campaign/kinds'
 export { presetForYear } from '../core/campaign/presets'

@@ -2,6 +2,7 @@
  * Where things are printed. Human messages go to stderr in Chinese; data goes to stdout. With --json, stdout
  * carries exactly one JSON document — the result or `{ error: { code, message } }` — so scripts can parse it.
  */
+import { localIsoDate } from '../core/letters/docNo'
 import type { ErrorShape } from '../api/define'
 
 export interface Streams {
@@ -89,7 +90,7 @@ export function localTime(instant: string): string {
   const d = new Date(instant)
   if (Number.isNaN(d.getTime())) return instant
   const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+  return `${localIsoDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
 /** A plain text table aligned for CJK text; long cells are cut so one site stays on one line. */

@@ -5,7 +5,7 @@
  * text print full-width, while the stored value keeps what was typed.
  */
 import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS } from '../campaign/preset'
-import { SITE_TYPE_INFO, STAR_LABELS, type SiteType } from '../sites/fields'
+import { SITE_TYPE_INFO, starLabel, type SiteType } from '../sites/fields'
 import { typesetChinese as printed } from '../typeset'
 import { cleanDocLine } from './clean'
 import { fillLine, fillTemplate, type FieldValues } from './templates'
@@ -118,8 +118,6 @@ const STANDARD_TITLES: Record<SiteType, string> = {
 }
 
 export const FINGERPRINT_LABEL = '报送包签名公钥指纹：'
-
-export const starLabel = (level: number): string => STAR_LABELS[level] || `${level}星级`
 
 function commonValues(issuer: LetterIssuer, campaign: LetterCampaign, docNo: string, date: string): FieldValues {
   return {

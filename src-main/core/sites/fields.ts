@@ -56,6 +56,9 @@ export const ENTERPRISES = ['中国电信', '中国移动', '中国联通', '中
 
 export const STAR_LABELS = ['', '一星级', '二星级', '三星级', '四星级', '五星级', '六星级', '七星级']
 
+/** A star level as people read it: 四星级; one beyond the named levels still reads as N星级. */
+export const starLabel = (level: number): string => STAR_LABELS[level] || `${level}星级`
+
 /** Field names of a site as the UI and the importer see them, with their Chinese labels. */
 export const SITE_FIELD_LABELS = {
   code: '现场编号',

@@ -14,7 +14,7 @@ import { columnLetter } from '../../core/roster/letters'
 import { describeProblem, type RowProblem } from '../../core/roster/problems'
 import { findProvince } from '../../core/association/provinces'
 import { OFFICE_RESULT_COLUMNS, OFFICE_RESULT_FIELD_LABELS, parseOutcome, type OfficeResultField } from '../../core/results/columns'
-import { STAR_LABELS } from '../../core/sites/fields'
+import { starLabel } from '../../core/sites/fields'
 import { cleanProse, cleanText, nameKey } from '../../core/text'
 import { appendAudit } from '../../db/repositories/audit'
 import { currentRegisterFields } from '../../db/office/register'
@@ -185,7 +185,7 @@ async function readResultsFile(office: OfficeContext, filePath: string, job?: Jo
 }
 
 function ratingText(r: Pick<ResultImportRow, 'star' | 'certificateNo' | 'plaqueNo'>): string {
-  const parts = [STAR_LABELS[r.star] ?? `${r.star}星级`]
+  const parts = [starLabel(r.star)]
   if (r.certificateNo) parts.push(`证书 ${r.certificateNo}`)
   if (r.plaqueNo) parts.push(`标牌 ${r.plaqueNo}`)
   return parts.join('、')

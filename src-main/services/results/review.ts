@@ -4,7 +4,7 @@
  * 已评定 or 未通过 and records the awarded star level in site_results, with an audit entry.
  */
 import { AppError } from '../../core/errors'
-import { STAR_LABELS } from '../../core/sites/fields'
+import { starLabel } from '../../core/sites/fields'
 import { appendAudit } from '../../db/repositories/audit'
 import { getResult, listResults, putSiteResult, setResultMatch, type ResultRecord } from '../../db/repositories/results'
 import type { AppContext } from '../context'
@@ -12,7 +12,7 @@ import { requireSetup } from '../settings/association'
 import { setSiteStatus } from '../sites/sites'
 
 export const outcomeText = (r: Pick<ResultRecord, 'outcome' | 'awardedStar'>): string =>
-  r.outcome === 'rejected' ? '未通过' : STAR_LABELS[r.awardedStar ?? 0] || `${r.awardedStar}星级`
+  r.outcome === 'rejected' ? '未通过' : starLabel(r.awardedStar ?? 0)
 
 function mustGetResult(app: AppContext, id: number): ResultRecord {
   const r = getResult(app.db, id)

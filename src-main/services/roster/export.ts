@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs'
 import { ROSTER_COLUMNS, type RosterField } from '../../core/roster/columns'
-import { SITE_STATUS_LABELS, SITE_TYPE_INFO, STAR_LABELS } from '../../core/sites/fields'
+import { SITE_STATUS_LABELS, SITE_TYPE_INFO, starLabel } from '../../core/sites/fields'
 import { typesetChinese } from '../../core/typeset'
 import { FindingsRepository } from '../../db/repositories/findings'
 import type { SiteRecord } from '../../db/repositories/sites'
@@ -28,7 +28,7 @@ function cellValue(site: SiteRecord, field: RosterField, seq: number): string | 
     case 'type':
       return SITE_TYPE_INFO[site.type].label
     case 'starLevel':
-      return STAR_LABELS[site.starLevel] || `${site.starLevel}星级`
+      return starLabel(site.starLevel)
     case 'certificates':
       return site.certificates.join('、')
     case 'applyDate':

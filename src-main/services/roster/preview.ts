@@ -4,7 +4,7 @@ import type { IgnoredColumn } from '../../core/roster/header'
 import { columnLetter } from '../../core/roster/letters'
 import type { RowProblem } from '../../core/roster/problems'
 import { rawDisplay, type ReadRow } from '../../core/roster/siteRow'
-import { SITE_TYPE_INFO, STAR_LABELS } from '../../core/sites/fields'
+import { SITE_TYPE_INFO, starLabel } from '../../core/sites/fields'
 import type { AppContext } from '../context'
 import type { JobHandle } from '../jobs'
 import { parseRoster, type ParsedRoster } from './parse'
@@ -65,7 +65,7 @@ export function displayValues(read: ReadRow): Partial<Record<RosterField, string
   out.remarks = shown(v.remarks)
   out.certificates = v.certificates.join('、')
   out.type = SITE_TYPE_INFO[v.type].label
-  out.starLevel = STAR_LABELS[v.starLevel] || `${v.starLevel}星级`
+  out.starLevel = starLabel(v.starLevel)
   out.applyDate = shown(v.applyDate)
   out.staffCount = shown(v.staffCount)
   out.areaSqm = shown(v.areaSqm)

@@ -6,7 +6,7 @@ import type ExcelJS from 'exceljs'
 import { ROSTER_COLUMNS, type RosterColumn } from '../../core/roster/columns'
 import { columnLetter } from '../../core/roster/letters'
 import { citiesOfProvince } from '../../core/regions/cities'
-import { ENTERPRISES, SITE_TYPES, SITE_TYPE_INFO, STAR_LABELS } from '../../core/sites/fields'
+import { ENTERPRISES, SITE_TYPES, SITE_TYPE_INFO, starLabel } from '../../core/sites/fields'
 import type { Association } from '../../db/repositories/association'
 import type { Campaign } from '../../db/repositories/campaigns'
 import type { AppContext } from '../context'
@@ -26,7 +26,7 @@ const REQUIRED_FILL = 'FFFCE4D6'
 const OPTIONAL_FILL = 'FFF2F2F2'
 
 export function starLabels(campaign: Campaign): string[] {
-  return [...campaign.config.starLevels].sort((a, b) => a - b).map((n) => STAR_LABELS[n] || `${n}星级`)
+  return [...campaign.config.starLevels].sort((a, b) => a - b).map(starLabel)
 }
 
 /** The header row and column formats, shared with the export so both look the same. */

@@ -4,11 +4,10 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { ROSTER_COLUMNS } from '../../../src-main/core/roster/columns'
 import { updateSite } from '../../../src-main/services/sites/sites'
-import { addKey } from '../../../src-main/services/office/keys'
 import { receive } from '../../../src-main/services/office/receive'
 import { listRegister } from '../../../src-main/services/office/register'
 import { runCli } from '../cli/run'
-import { newOffice, province, tempDir } from './helpers'
+import { officeWithKeys, province, tempDir } from './helpers'
 
 describe('office export', () => {
   it('writes the national register as xlsx: 省份 first, the roster columns after, formula-like text kept as text', async () => {
@@ -18,9 +17,7 @@ describe('office export', () => {
     updateSite(zj.app, zj.siteIds[0], zj.drafts[0])
     gd.drafts[0] = { ...gd.drafts[0], staffCount: 12 }
     updateSite(gd.app, gd.siteIds[0], gd.drafts[0])
-    const office = newOffice()
-    addKey(office, { province: '广东', file: gd.publicKeyFile })
-    addKey(office, { province: '浙江', file: zj.publicKeyFile })
+    const office = officeWithKeys(gd, zj)
     const drop = tempDir('starsite-drop-')
     await gd.bundle(path.join(drop, '1_广东.zip'))
     await zj.bundle(path.join(drop, '2_浙江.zip'))

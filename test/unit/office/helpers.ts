@@ -11,6 +11,7 @@ import { buildBundle } from '../../../src-main/services/bundle/build'
 import { openApp, type AppContext } from '../../../src-main/services/context'
 import { exportPublicKey, keyInfo } from '../../../src-main/services/keys/keys'
 import { openOffice, type OfficeContext } from '../../../src-main/services/office/context'
+import { addKey } from '../../../src-main/services/office/keys'
 import { initOffice } from '../../../src-main/services/office/profile'
 import { saveAssociation } from '../../../src-main/services/settings/association'
 import { createSite, updateSite } from '../../../src-main/services/sites/sites'
@@ -34,6 +35,8 @@ export const PROVINCES = {
 } as const
 
 export interface Province {
+  /** Its full name, as the office registers its key: 广东省. */
+  province: string
   app: AppContext
   siteIds: number[]
   drafts: Record<string, unknown>[]
@@ -71,6 +74,7 @@ export async function province(which: keyof typeof PROVINCES, year = 2021): Prom
   const keyFile = path.join(tempDir('starsite-key-'), `${which}.pem`)
   exportPublicKey(app, keyFile)
   return {
+    province: p.province,
     app,
     siteIds,
     drafts,
@@ -89,6 +93,13 @@ export function newOffice(dataDir = tempDir('starsite-office-')): OfficeContext 
   let tick = 0
   const { office } = initOffice({ dataDir, actor: '推进办', now: () => new Date(Date.UTC(2021, 5, 1, 8, 0, tick++)).toISOString() }, { name: '服务现场质量推进活动办公室', shortName: '推进办', year: 2021 })
   cleanups.unshift(() => office.close())
+  return office
+}
+
+/** A new office with these provinces' exported public keys registered, as its staff do before receiving. */
+export function officeWithKeys(...provinces: Province[]): OfficeContext {
+  const office = newOffice()
+  for (const p of provinces) addKey(office, { province: p.province, file: p.publicKeyFile })
   return office
 }
 

@@ -5,12 +5,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
-import { addKey } from '../../../src-main/services/office/keys'
 import { receive } from '../../../src-main/services/office/receive'
 import { listRegister } from '../../../src-main/services/office/register'
 import type { OfficeContext } from '../../../src-main/services/office/context'
 import { tempDir as makeTemp } from '../../helpers/tmp'
-import { newOffice, province, reopenOffice, tempDir } from './helpers'
+import { officeWithKeys, province, reopenOffice, tempDir } from './helpers'
 
 export interface RegisterFixture {
   /** The template office folder (closed); copy it with `fresh`. */
@@ -23,9 +22,7 @@ export interface RegisterFixture {
 export async function buildRegister(): Promise<RegisterFixture> {
   const gd = await province('广东')
   const zj = await province('浙江')
-  const office = newOffice()
-  addKey(office, { province: '广东', file: gd.publicKeyFile })
-  addKey(office, { province: '浙江', file: zj.publicKeyFile })
+  const office = officeWithKeys(gd, zj)
   const drop = tempDir('starsite-drop-')
   await gd.bundle(path.join(drop, '1_广东.zip'))
   await zj.bundle(path.join(drop, '2_浙江.zip'))

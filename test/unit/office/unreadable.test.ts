@@ -17,13 +17,12 @@ import { dispatch } from '../../../src-main/api/dispatch'
 import { AppError } from '../../../src-main/core/errors'
 import type { OfficeContext } from '../../../src-main/services/office/context'
 import { setTestHook } from '../../../src-main/services/files/testHook'
-import { addKey } from '../../../src-main/services/office/keys'
 import { receive } from '../../../src-main/services/office/receive'
 import { storedBundlePath } from '../../../src-main/services/office/store'
 import { listBundles } from '../../../src-main/services/office/views'
 import { openSession } from '../../../src-main/services/session'
 import { snapshotFolder } from '../../fixtures/corpus/snapshot'
-import { newOffice, province, tempDir } from './helpers'
+import { newOffice, officeWithKeys, province, tempDir } from './helpers'
 
 const snapshot = (office: OfficeContext) => {
   const s = snapshotFolder(office.dataDir, office.db)
@@ -61,9 +60,7 @@ describe('office receive: files that cannot be read', () => {
   it('refuses a folder, a dangling link, a FIFO and a vanished file, each named in Chinese; the good bundle goes in', async () => {
     const gd = await province('广东')
     const zj = await province('浙江')
-    const office = newOffice()
-    addKey(office, { province: '广东', file: gd.publicKeyFile })
-    addKey(office, { province: '浙江', file: zj.publicKeyFile })
+    const office = officeWithKeys(gd, zj)
     const drop = tempDir('starsite-drop-')
     await gd.bundle(path.join(drop, '广东_2021.zip'))
     fs.mkdirSync(path.join(drop, 'x.zip'))
@@ -137,9 +134,7 @@ describe('office receive: files that cannot be read', () => {
   it('a full disk while copying into tmp/ stops the run in Chinese; what went in stays, nothing partial is left', async () => {
     const gd = await province('广东')
     const zj = await province('浙江')
-    const office = newOffice()
-    addKey(office, { province: '广东', file: gd.publicKeyFile })
-    addKey(office, { province: '浙江', file: zj.publicKeyFile })
+    const office = officeWithKeys(gd, zj)
     const drop = tempDir('starsite-drop-')
     await gd.bundle(path.join(drop, '1_广东.zip'))
     await zj.bundle(path.join(drop, '2_浙江.zip'))
@@ -172,8 +167,7 @@ describe('office receive: files that cannot be read', () => {
 
   it('a full disk at the rename into bundles/ stops the run; no stored file, no shard folder, no row is left', async () => {
     const gd = await province('广东')
-    const office = newOffice()
-    addKey(office, { province: '广东', file: gd.publicKeyFile })
+    const office = officeWithKeys(gd)
     const file = await gd.bundle(path.join(tempDir('starsite-one-'), '广东_2021.zip'))
     const before = snapshot(office)
     const full = realEnospc()
@@ -196,8 +190,7 @@ describe('a bundle that changes while the office reads it', () => {
 
   it('a directory rewritten between the listing and the pass is refused as changed; nothing kept; received once it is still', async () => {
     const gd = await province('广东')
-    const office = newOffice()
-    addKey(office, { province: '广东', file: gd.publicKeyFile })
+    const office = officeWithKeys(gd)
     const file = await gd.bundle(path.join(tempDir('starsite-changing-'), '广东_2021.zip'))
     const original = fs.readFileSync(file)
     // The end record must come in a later read than the first (64 KiB), so the change lands before the pass reads it.
@@ -239,9 +232,7 @@ describe('a bundle that changes while the office reads it', () => {
   it('a file cut short while it is read is refused by name as incomplete; the run goes on', async () => {
     const gd = await province('广东')
     const zj = await province('浙江')
-    const office = newOffice()
-    addKey(office, { province: '广东', file: gd.publicKeyFile })
-    addKey(office, { province: '浙江', file: zj.publicKeyFile })
+    const office = officeWithKeys(gd, zj)
     const drop = tempDir('starsite-cut-')
     await gd.bundle(path.join(drop, '1_广东.zip'))
     await zj.bundle(path.join(drop, '2_浙江.zip'))

@@ -1,4 +1,4 @@
-import { STAR_LABELS } from '../../../core/sites/fields'
+import { starLabel } from '../../../core/sites/fields'
 import { exportProvinceResults, setOfficeResult } from '../../../services/office/results'
 import { importResultsFile, previewResultsImport, type ResultImportRow } from '../../../services/office/resultsImport'
 import { listOfficeResults, type ResultView } from '../../../services/office/views'
@@ -11,7 +11,7 @@ const resultView = (r: ResultView) => ({
   name: r.name,
   batch: r.batch,
   star: r.star,
-  starLabel: STAR_LABELS[r.star] ?? String(r.star),
+  starLabel: starLabel(r.star),
   certificateNo: r.certificateNo,
   plaqueNo: r.plaqueNo,
   recordedAt: r.recordedAt,
@@ -21,7 +21,7 @@ const resultView = (r: ResultView) => ({
 
 const rating = (r: { star: number; certificateNo: string; plaqueNo: string }) => ({
   star: r.star,
-  starLabel: STAR_LABELS[r.star] ?? String(r.star),
+  starLabel: starLabel(r.star),
   certificateNo: r.certificateNo,
   plaqueNo: r.plaqueNo,
 })

@@ -1,9 +1,7 @@
 /** Rules set by the year's campaign: which star levels are offered and when applications are accepted. */
-import { STAR_LABELS } from '../../sites/fields'
+import { starLabel } from '../../sites/fields'
 import { chineseDate, isIsoDate, isWithin } from '../dates'
 import { finding, type Rule } from '../types'
-
-const starName = (n: number) => STAR_LABELS[n] || `${n}星级`
 
 export const starLevelRule: Rule = {
   id: 'star-level',
@@ -17,7 +15,7 @@ export const starLevelRule: Rule = {
       finding(
         this,
         'starLevel',
-        `申报星级“${starName(site.starLevel)}”不在本年度评定范围内（可申报：${offered.map(starName).join('、')}），请更正`,
+        `申报星级“${starLabel(site.starLevel)}”不在本年度评定范围内（可申报：${offered.map(starLabel).join('、')}），请更正`,
       ),
     ]
   },

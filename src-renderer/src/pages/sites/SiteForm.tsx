@@ -1,5 +1,5 @@
 import { Autocomplete, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core'
-import { ENTERPRISES, SITE_TYPE_INFO, SITE_TYPES, STAR_LABELS } from '@contract'
+import { ENTERPRISES, SITE_TYPE_INFO, SITE_TYPES, starLabel } from '@contract'
 import type { SiteFormField, SiteFormValues } from './siteFormModel'
 
 const TYPE_OPTIONS = SITE_TYPES.map((t) => ({ value: t, label: SITE_TYPE_INFO[t].label }))
@@ -17,7 +17,7 @@ export function SiteForm({ values, errors, starLevels, onChange }: SiteFormProps
   const levels = values.starLevel && !starLevels.includes(Number(values.starLevel))
     ? [...starLevels, Number(values.starLevel)]
     : starLevels
-  const starOptions = levels.map((n) => ({ value: String(n), label: STAR_LABELS[n] || `${n}星级` }))
+  const starOptions = levels.map((n) => ({ value: String(n), label: starLabel(n) }))
 
   const text = (field: SiteFormField, label: string, extra: { required?: boolean; placeholder?: string; inputMode?: 'numeric' | 'decimal' | 'tel' | 'email' } = {}) => (
     <TextInput

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core'
 import { memo, useMemo, useRef, type CSSProperties, type ReactNode } from 'react'
-import { SITE_TYPE_INFO, STAR_LABELS } from '@contract'
+import { SITE_TYPE_INFO, starLabel } from '@contract'
 import { CheckCounts } from './CheckCounts'
 import type { ListedSite, SortKey, SortState } from './siteView'
 import classes from './SitesTable.module.css'
@@ -24,7 +24,7 @@ const COLUMNS: Column[] = [
   { key: 'enterprise', header: '所属企业', width: '96px', cell: (s) => s.enterprise },
   { key: 'recommender', header: '推荐单位', width: 'minmax(140px, 1.5fr)', cell: (s) => s.recommender },
   { key: 'city', header: '所在地市', width: '88px', cell: (s) => s.city },
-  { key: 'starLevel', header: '申报星级', width: '84px', cell: (s) => STAR_LABELS[s.starLevel] || `${s.starLevel}星级` },
+  { key: 'starLevel', header: '申报星级', width: '84px', cell: (s) => starLabel(s.starLevel) },
   { key: 'status', header: '状态', width: '92px', cell: (s) => <StatusTag status={s.status} /> },
 ]
 

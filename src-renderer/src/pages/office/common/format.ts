@@ -1,5 +1,5 @@
 /** Display helpers shared by the office's pages. */
-import { MAINLAND_PROVINCES, STAR_LABELS } from '@contract'
+import { MAINLAND_PROVINCES } from '@contract'
 
 export { formatBytes, fingerprintGroups } from '../../bundle/format'
 
@@ -10,7 +10,7 @@ export function formatTime(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('zh-CN', { hour12: false })
 }
 
-export const starLabel = (star: number): string => STAR_LABELS[star] || `${star}星级`
+export { starLabel } from '@contract'
 
 /** The 31 provinces for a Select: full names, as the register stores them. */
 export const PROVINCE_OPTIONS = MAINLAND_PROVINCES.map((p) => ({ value: p, label: p }))
